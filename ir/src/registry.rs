@@ -1,0 +1,503 @@
+//! The opcode registry: the one place that says what each opcode is.
+//!
+//! Each entry gives the canonical dotted name, the aliases accepted on input, a signature
+//! (parameter names, how each argument is treated, types, return type), the gas cost, the
+//! capability a caller must hold, and a one-line doc. The validator, both backends, the
+//! generated `docs/opcodes.md` and the SDK typings all read it from here.
+//!
+//! Signatures are written in a small notation, parsed once when the registry is built:
+//! `"list: list, index: int, default?: any -> any"`. A parameter is
+//! `[...]name[?]: [kind] type`, where `...` marks a variadic tail, `?` an optional
+//! argument, and kind is one of `lazy`, `name`, `params`, `quote`, `pair` (see [`ArgKind`]);
+//! without a kind the argument is an ordinary evaluated expression.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::table::BUILTIN;
+
+/// How an opcode treats one argument position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArgKind {
+    /// An expression evaluated, left to right, before the opcode runs.
+    Expr,
+    /// An expression the opcode evaluates itself: conditionally, repeatedly, or in a new scope.
+    Lazy,
+    /// A string literal naming a variable (a binder or a variable reference).
+    Name,
+    /// A lambda parameter list: an array of distinct, non-empty strings.
+    Params,
+    /// Data taken as written, never evaluated (`std.quote`).
+    Quote,
+    /// A `[key, value]` array whose two elements are expressions (`obj.new`).
+    Pair,
+}
+
+impl ArgKind {
+    /// Whether the argument is an expression evaluated by the opcode's caller or itself.
+    pub fn is_code(self) -> bool {
+        matches!(self, ArgKind::Expr | ArgKind::Lazy)
+    }
+}
+
+/// A value type, as far as the SDK typings and docs describe one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ty {
+    Any,
+    Null,
+    Bool,
+    Int,
+    Float,
+    Number,
+    String,
+    List,
+    Object,
+    Fn,
+    Handle,
+}
+
+impl Ty {
+    fn parse(s: &str) -> Option<Ty> {
+        Some(match s {
+            "any" => Ty::Any,
+            "null" => Ty::Null,
+            "bool" => Ty::Bool,
+            "int" => Ty::Int,
+            "float" => Ty::Float,
+            "number" => Ty::Number,
+            "string" => Ty::String,
+            "list" => Ty::List,
+            "object" => Ty::Object,
+            "fn" => Ty::Fn,
+            "handle" => Ty::Handle,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ty::Any => "any",
+            Ty::Null => "null",
+            Ty::Bool => "bool",
+            Ty::Int => "int",
+            Ty::Float => "float",
+            Ty::Number => "number",
+            Ty::String => "string",
+            Ty::List => "list",
+            Ty::Object => "object",
+            Ty::Fn => "fn",
+            Ty::Handle => "handle",
+        }
+    }
+}
+
+/// One parameter of an opcode.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Param {
+    pub name: String,
+    pub kind: ArgKind,
+    #[serde(rename = "type")]
+    pub ty: Ty,
+    pub optional: bool,
+    /// A variadic tail: this parameter takes every remaining argument (zero or more).
+    pub rest: bool,
+}
+
+/// How many arguments an opcode takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Arity {
+    pub min: usize,
+    /// `None` means variadic.
+    pub max: Option<usize>,
+}
+
+impl Arity {
+    pub fn accepts(self, n: usize) -> bool {
+        n >= self.min && self.max.is_none_or(|max| n <= max)
+    }
+}
+
+impl fmt::Display for Arity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.max {
+            Some(max) if max == self.min => write!(f, "{}", self.min),
+            Some(max) => write!(f, "{} to {}", self.min, max),
+            None => write!(f, "at least {}", self.min),
+        }
+    }
+}
+
+/// What evaluating one node of an opcode costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Gas {
+    /// Charged every time a node with this opcode is evaluated.
+    pub base: u64,
+    /// Charged on top, per unit of work (element, character, entry) the opcode processes.
+    pub per_item: u64,
+}
+
+/// Everything the toolchain knows about one opcode.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OpSpec {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub params: Vec<Param>,
+    pub returns: Ty,
+    pub arity: Arity,
+    pub gas: Gas,
+    /// The capability a script must hold to call this opcode, if any.
+    pub capability: Option<String>,
+    pub doc: String,
+}
+
+impl OpSpec {
+    /// Builds a spec from the signature notation described in the module docs.
+    pub fn new(name: &str, signature: &str, gas: Gas, doc: &str) -> Result<OpSpec, RegistryError> {
+        let (params, returns) =
+            parse_signature(signature).map_err(|why| RegistryError::BadSignature {
+                op: name.to_owned(),
+                why,
+            })?;
+        let min = params.iter().filter(|p| !p.optional && !p.rest).count();
+        let max = if params.iter().any(|p| p.rest) {
+            None
+        } else {
+            Some(params.len())
+        };
+        Ok(OpSpec {
+            name: name.to_owned(),
+            aliases: Vec::new(),
+            params,
+            returns,
+            arity: Arity { min, max },
+            gas,
+            capability: None,
+            doc: doc.to_owned(),
+        })
+    }
+
+    /// How the argument at `index` (0-based, after the head) is treated.
+    pub fn arg_kind(&self, index: usize) -> ArgKind {
+        self.param(index).map_or(ArgKind::Expr, |p| p.kind)
+    }
+
+    /// The parameter that the argument at `index` binds to.
+    pub fn param(&self, index: usize) -> Option<&Param> {
+        self.params
+            .get(index)
+            .or_else(|| self.params.last().filter(|p| p.rest))
+    }
+
+    /// Whether every argument is evaluated before the opcode runs (no special form).
+    pub fn is_strict(&self) -> bool {
+        self.params.iter().all(|p| p.kind == ArgKind::Expr)
+    }
+
+    /// The signature in the notation it was written in.
+    pub fn signature(&self) -> String {
+        let params: Vec<String> = self
+            .params
+            .iter()
+            .map(|p| {
+                let ty = match p.kind {
+                    ArgKind::Expr => p.ty.as_str().to_owned(),
+                    ArgKind::Lazy => format!("lazy {}", p.ty.as_str()),
+                    ArgKind::Name => "name".to_owned(),
+                    ArgKind::Params => "params".to_owned(),
+                    ArgKind::Quote => "quote".to_owned(),
+                    ArgKind::Pair => "pair".to_owned(),
+                };
+                let rest = if p.rest { "..." } else { "" };
+                let optional = if p.optional { "?" } else { "" };
+                format!("{rest}{}{optional}: {ty}", p.name)
+            })
+            .collect();
+        format!("{} -> {}", params.join(", "), self.returns.as_str())
+    }
+}
+
+fn parse_signature(sig: &str) -> Result<(Vec<Param>, Ty), String> {
+    let (params_text, ret_text) = sig
+        .rsplit_once("->")
+        .ok_or_else(|| "missing `-> type`".to_owned())?;
+    let returns = Ty::parse(ret_text.trim())
+        .ok_or_else(|| format!("unknown return type `{}`", ret_text.trim()))?;
+    let mut params = Vec::new();
+    let params_text = params_text.trim();
+    if !params_text.is_empty() {
+        for raw in params_text.split(',') {
+            let (lhs, rhs) = raw
+                .trim()
+                .split_once(':')
+                .ok_or_else(|| format!("parameter `{}` has no `: type`", raw.trim()))?;
+            let mut name = lhs.trim();
+            let rest = name.starts_with("...");
+            name = name.trim_start_matches("...");
+            let optional = name.ends_with('?');
+            name = name.trim_end_matches('?');
+            let words: Vec<&str> = rhs.split_whitespace().collect();
+            let (kind, ty) = match words.as_slice() {
+                ["lazy", ty] => (ArgKind::Lazy, *ty),
+                ["name"] => (ArgKind::Name, "string"),
+                ["params"] => (ArgKind::Params, "list"),
+                ["quote"] => (ArgKind::Quote, "any"),
+                ["pair"] => (ArgKind::Pair, "list"),
+                [ty] => (ArgKind::Expr, *ty),
+                _ => return Err(format!("cannot read parameter `{}`", raw.trim())),
+            };
+            let ty = Ty::parse(ty).ok_or_else(|| format!("unknown type `{ty}`"))?;
+            if params.last().is_some_and(|p: &Param| p.rest) {
+                return Err("a variadic parameter must come last".to_owned());
+            }
+            if !optional && !rest && params.last().is_some_and(|p: &Param| p.optional) {
+                return Err("a required parameter follows an optional one".to_owned());
+            }
+            params.push(Param {
+                name: name.to_owned(),
+                kind,
+                ty,
+                optional,
+                rest,
+            });
+        }
+    }
+    Ok((params, returns))
+}
+
+/// Index of an opcode in its registry; stable for the registry's lifetime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct OpId(pub u16);
+
+/// A set of opcodes, looked up by canonical name or alias.
+#[derive(Clone, Debug)]
+pub struct Registry {
+    ops: Vec<OpSpec>,
+    by_name: HashMap<String, OpId>,
+}
+
+/// A registry that cannot be built as asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RegistryError {
+    BadSignature { op: String, why: String },
+    DuplicateName { name: String },
+    BadName { name: String },
+    Full,
+}
+
+impl fmt::Display for RegistryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RegistryError::BadSignature { op, why } => write!(f, "opcode `{op}`: {why}"),
+            RegistryError::DuplicateName { name } => {
+                write!(f, "the name `{name}` is already registered")
+            }
+            RegistryError::BadName { name } => write!(
+                f,
+                "`{name}` is not a valid opcode name (expected `namespace.name` in letters, digits and `_`)"
+            ),
+            RegistryError::Full => write!(f, "the registry holds at most {} opcodes", u16::MAX),
+        }
+    }
+}
+
+impl std::error::Error for RegistryError {}
+
+impl Registry {
+    /// An empty registry.
+    pub fn empty() -> Registry {
+        Registry {
+            ops: Vec::new(),
+            by_name: HashMap::new(),
+        }
+    }
+
+    /// The standard library: every built-in opcode.
+    pub fn standard() -> &'static Registry {
+        static STANDARD: OnceLock<Registry> = OnceLock::new();
+        STANDARD.get_or_init(|| {
+            let mut registry = Registry::empty();
+            for def in BUILTIN {
+                let mut spec = OpSpec::new(def.name, def.sig, def.gas, def.doc)
+                    .unwrap_or_else(|e| panic!("built-in opcode table: {e}"));
+                spec.aliases = def.aliases.iter().map(|a| (*a).to_owned()).collect();
+                registry
+                    .register(spec)
+                    .unwrap_or_else(|e| panic!("built-in opcode table: {e}"));
+            }
+            registry
+        })
+    }
+
+    /// Adds an opcode (a host opcode, say). Names and aliases must be new.
+    pub fn register(&mut self, spec: OpSpec) -> Result<OpId, RegistryError> {
+        if !is_dotted_name(&spec.name) {
+            return Err(RegistryError::BadName { name: spec.name });
+        }
+        for name in std::iter::once(&spec.name).chain(&spec.aliases) {
+            if self.by_name.contains_key(name) {
+                return Err(RegistryError::DuplicateName { name: name.clone() });
+            }
+        }
+        let id = OpId(u16::try_from(self.ops.len()).map_err(|_| RegistryError::Full)?);
+        for name in std::iter::once(&spec.name).chain(&spec.aliases) {
+            self.by_name.insert(name.clone(), id);
+        }
+        self.ops.push(spec);
+        Ok(id)
+    }
+
+    /// Finds an opcode by canonical name or alias.
+    pub fn lookup(&self, name: &str) -> Option<(OpId, &OpSpec)> {
+        let id = *self.by_name.get(name)?;
+        Some((id, &self.ops[usize::from(id.0)]))
+    }
+
+    /// The opcode with this id.
+    pub fn get(&self, id: OpId) -> &OpSpec {
+        &self.ops[usize::from(id.0)]
+    }
+
+    /// The canonical name for a name or alias.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.lookup(name).map(|(_, spec)| spec.name.as_str())
+    }
+
+    /// All opcodes, in registration order.
+    pub fn iter(&self) -> impl Iterator<Item = (OpId, &OpSpec)> {
+        self.ops
+            .iter()
+            .enumerate()
+            .map(|(i, spec)| (OpId(i as u16), spec))
+    }
+
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// Canonical names closest to `name`, best first, for "did you mean" help.
+    pub fn suggest(&self, name: &str) -> Option<&str> {
+        let mut best: Option<(usize, &str)> = None;
+        for spec in &self.ops {
+            let d = edit_distance(name, &spec.name).min(
+                spec.name.rsplit_once('.').map_or(usize::MAX, |(_, short)| {
+                    edit_distance(name, short).saturating_add(1)
+                }),
+            );
+            if d <= name.len().max(3) / 3 + 1 && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, &spec.name));
+            }
+        }
+        best.map(|(_, n)| n)
+    }
+}
+
+fn is_dotted_name(name: &str) -> bool {
+    let part = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let mut parts = name.split('.');
+    parts.next().is_some_and(part) && {
+        let rest: Vec<&str> = parts.collect();
+        !rest.is_empty() && rest.iter().all(|p| part(p))
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_registry_builds_and_resolves_aliases() {
+        let r = Registry::standard();
+        assert_eq!(r.canonical("+"), Some("math.add"));
+        assert_eq!(r.canonical("guard"), Some("bool.guard"));
+        assert_eq!(r.canonical("seq"), Some("std.seq"));
+        assert_eq!(r.canonical("no.such"), None);
+    }
+
+    #[test]
+    fn signatures_round_trip_through_their_notation() {
+        for (_, spec) in Registry::standard().iter() {
+            let again = OpSpec::new(&spec.name, &spec.signature(), spec.gas, &spec.doc).unwrap();
+            assert_eq!(again.params, spec.params, "{}", spec.name);
+            assert_eq!(again.arity, spec.arity, "{}", spec.name);
+        }
+    }
+
+    #[test]
+    fn arity_comes_from_the_signature() {
+        let r = Registry::standard();
+        let arity = |n| r.lookup(n).unwrap().1.arity;
+        assert_eq!(
+            arity("std.if"),
+            Arity {
+                min: 2,
+                max: Some(3)
+            }
+        );
+        assert_eq!(arity("std.seq"), Arity { min: 0, max: None });
+        assert_eq!(arity("math.add"), Arity { min: 1, max: None });
+        assert_eq!(arity("bool.lt"), Arity { min: 2, max: None });
+        assert_eq!(
+            arity("std.args"),
+            Arity {
+                min: 0,
+                max: Some(0)
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_bad_signatures_and_names() {
+        let gas = Gas {
+            base: 1,
+            per_item: 0,
+        };
+        assert!(OpSpec::new("a.b", "x: any", gas, "").is_err());
+        assert!(OpSpec::new("a.b", "x?: any, y: any -> any", gas, "").is_err());
+        assert!(OpSpec::new("a.b", "...x: any, y: any -> any", gas, "").is_err());
+        assert!(OpSpec::new("a.b", "x: wibble -> any", gas, "").is_err());
+        let mut r = Registry::empty();
+        let spec = OpSpec::new("nodot", "-> any", gas, "").unwrap();
+        assert!(matches!(
+            r.register(spec),
+            Err(RegistryError::BadName { .. })
+        ));
+        let spec = OpSpec::new("host.thing", "-> any", gas, "").unwrap();
+        r.register(spec.clone()).unwrap();
+        assert!(matches!(
+            r.register(spec),
+            Err(RegistryError::DuplicateName { .. })
+        ));
+    }
+
+    #[test]
+    fn suggests_near_names() {
+        let r = Registry::standard();
+        assert_eq!(r.suggest("math.ad"), Some("math.add"));
+        assert_eq!(r.suggest("list.lenght"), Some("list.len"));
+        assert_eq!(r.suggest("zzzzzzzzzzzz"), None);
+    }
+}
