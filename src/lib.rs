@@ -21,7 +21,7 @@ pub fn check_ir(text: &str) -> Result<Node, Vec<IrError>> {
 /// Reads an IR document and prints it canonically (aliases resolved, stable layout).
 ///
 /// Formatting needs readable JSON but not valid IR: unknown opcodes are printed as written.
-pub fn format_ir(text: &str) -> Result<String, IrError> {
-    let node = weft_ir::from_json(text).map_err(|e| weft_ir::diagnostics::json_error(&e))?;
+pub fn format_ir(text: &str) -> Result<String, Vec<IrError>> {
+    let node = weft_ir::from_json(text).map_err(|e| vec![weft_ir::diagnostics::json_error(&e)])?;
     Ok(weft_ir::pretty(&node, Registry::standard()))
 }

@@ -91,10 +91,10 @@ fn run(cli: Cli) -> ExitCode {
                     out(&pretty);
                     ExitCode::SUCCESS
                 }
-                Err(error) => {
+                Err(errors) => {
                     eprint!(
                         "{}",
-                        weft::render::render(&file.display().to_string(), &text, &[error])
+                        weft::render::render(&file.display().to_string(), &text, &errors)
                     );
                     ExitCode::from(1)
                 }

@@ -1,1 +1,6 @@
-//! placeholder
+//! The Lua front-end (full_moon): lowers source text to Weft IR.
+//!
+//! Not implemented yet. This crate exists so the workspace has its final shape; it
+//! exports nothing, and no command claims to accept this language until it does.
+//!
+//! **Architecture Invariant:** a front-end depends on `weft_ir` only.

@@ -1,0 +1,24 @@
+# Weft developer recipes. `just` is a convenience: the README's commands work with cargo alone.
+
+# What CI runs.
+ready:
+    bash .ci/run
+
+# All tests (the README's test command).
+test:
+    cargo test --workspace
+
+# Review changed snapshots (needs `cargo install cargo-insta`).
+snap:
+    cargo insta test --workspace --review
+
+# Refresh generated docs from the registry.
+docs:
+    cargo run -q -- opcodes --markdown > docs/opcodes.md
+
+fmt:
+    cargo fmt --all
+
+lint:
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets -- -D warnings
