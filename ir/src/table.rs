@@ -134,6 +134,18 @@ pub(crate) static BUILTIN: &[OpDef] = &[
     op("math.min", "a: number, ...rest: number -> number", 1, "Smallest argument."),
     op("math.max", "a: number, ...rest: number -> number", 1, "Largest argument."),
     op("math.clamp", "x: number, lo: number, hi: number -> number", 1, "`x` limited to the range lo..=hi."),
+    op("math.idiv", "a: number, b: number -> number", 1,
+        "Floored division (Python `//`, Lua `//`): int when both are ints (an int divisor of 0 is an error), else the float floor of a / b."),
+    op("math.fmod", "a: number, b: number -> number", 1,
+        "Floored modulo (Python and Lua `%`, sign of `b`): int when both are ints (an int divisor of 0 is an error), else a float."),
+    op("math.band", "a: int, b: int -> int", 1, "Bitwise and of two ints."),
+    op("math.bor", "a: int, b: int -> int", 1, "Bitwise or of two ints."),
+    op("math.bxor", "a: int, b: int -> int", 1, "Bitwise exclusive or of two ints."),
+    op("math.bnot", "a: int -> int", 1, "Bitwise complement of an int."),
+    op("math.shl", "a: int, n: int -> int", 1,
+        "`a` shifted left by `n` bits (0..=63); bits shifted out of the sign are an integer overflow error."),
+    op("math.shr", "a: int, n: int -> int", 1,
+        "`a` shifted right arithmetically by `n` bits (the sign is kept); `n` of 64 or more gives 0 or -1."),
 
     // ---- bool: comparison and logic --------------------------------------------------
     op("bool.eq", "a: any, b: any, ...rest: any -> bool", 1,
@@ -265,4 +277,18 @@ pub(crate) static BUILTIN: &[OpDef] = &[
     op("time.to_timestamp", "time: string -> int", 2, "The Unix timestamp in milliseconds of an ISO 8601 string."),
     op("time.offset", "amount: number, unit: string, base?: string -> string", 2,
         "Adds `amount` of `unit` (ms, seconds, minutes, hours, days, weeks, months, years) to `base` (now when absent)."),
+
+    // ---- language-specific short-circuit forms ------------------------------------------
+    op("js.and", "a: lazy any, ...rest: lazy any -> any", 1,
+        "JavaScript `&&`: the first argument that is falsy by JavaScript truthiness (null, false, 0, -0, NaN, \"\"), or the last one."),
+    op("js.or", "a: lazy any, ...rest: lazy any -> any", 1,
+        "JavaScript `||`: the first argument that is truthy by JavaScript truthiness, or the last one."),
+    op("lua.and", "a: lazy any, ...rest: lazy any -> any", 1,
+        "Lua `and`: the first argument that is falsy by Lua truthiness (only null and false), or the last one."),
+    op("lua.or", "a: lazy any, ...rest: lazy any -> any", 1,
+        "Lua `or`: the first argument that is truthy by Lua truthiness, or the last one."),
+    op("py.and", "a: lazy any, ...rest: lazy any -> any", 1,
+        "Python `and`: the first argument that is falsy by Python truthiness (null, false, 0, 0.0, \"\", empty list or object), or the last one."),
+    op("py.or", "a: lazy any, ...rest: lazy any -> any", 1,
+        "Python `or`: the first argument that is truthy by Python truthiness, or the last one."),
 ];
