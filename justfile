@@ -22,3 +22,8 @@ fmt:
 lint:
     cargo fmt --all --check
     cargo clippy --workspace --all-targets -- -D warnings
+
+# Benchmarks: Weft VM against lua5.4, luajit, python3 and node, side by side.
+bench:
+    cargo build --release
+    python3 bench/run.py

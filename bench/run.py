@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Weft benchmarks: the same programs on the Weft VM and on reference interpreters, side by side.
+
+Each program runs on every engine that is installed, in one run of this script; every engine
+must print the same output, and times are reported with ratios against lua5.4 and the Weft VM.
+A missing engine is named and skipped, never faked. Usage: `python3 bench/run.py [--runs N]`
+after `cargo build --release` (the `just bench` recipe does both).
+"""
+import argparse, os, shutil, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROGRAMS = os.path.join(ROOT, "bench", "programs")
+WEFT = os.path.join(ROOT, "target", "release", "weft")
+CASES = [("fib", "fib(30)"), ("add_loop", "add loop, 10M iterations"), ("mul_mod", "multiply-modulo loop, 10M iterations")]
+
+
+def engines():
+    """(column name, command builder, available?) for each engine."""
+    out = [("weft vm", lambda p: [WEFT, "run", "--gas", "1000000000000", p + ".json"], os.path.exists(WEFT))]
+    for name, exe, ext in [("lua5.4", "lua5.4", "lua"), ("luajit", "luajit", "lua"), ("python3", "python3", "py"), ("node", "node", "js")]:
+        out.append((name, (lambda e, x: lambda p: [e, p + "." + x])(exe, ext), shutil.which(exe) is not None))
+    return out
+
+
+def time_best(cmd, runs):
+    best, output = None, None
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.strip()[:300]}")
+        best = elapsed if best is None else min(best, elapsed)
+        output = proc.stdout.strip()
+    return best, output
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3, help="runs per engine and program; the best is kept")
+    args = ap.parse_args()
+    cols = engines()
+    missing = [name for name, _, ok in cols if not ok]
+    cols = [c for c in cols if c[2]]
+    if missing:
+        print(f"skipped (not installed): {', '.join(missing)}", file=sys.stderr)
+    rows, failed = [], False
+    for case, title in CASES:
+        base = os.path.join(PROGRAMS, case)
+        times, outputs = {}, {}
+        for name, cmd, _ in cols:
+            print(f"  {case} on {name} ...", file=sys.stderr, flush=True)
+            try:
+                times[name], outputs[name] = time_best(cmd(base), args.runs)
+            except RuntimeError as e:
+                print(f"error: {e}", file=sys.stderr)
+                failed = True
+        if len(set(outputs.values())) > 1:
+            print(f"error: engines disagree on {case}: {outputs}", file=sys.stderr)
+            failed = True
+        rows.append((title, times))
+    names = [c[0] for c in cols]
+    print("| program | " + " | ".join(f"{n} (s)" for n in names) + " | weft vm / lua5.4 |")
+    print("|---|" + "---|" * (len(names) + 1))
+    for title, times in rows:
+        cells = [f"{times[n]:.3f}" if n in times else "n/a" for n in names]
+        ratio = f"{times['weft vm'] / times['lua5.4']:.2f}x" if "weft vm" in times and "lua5.4" in times else "n/a"
+        print(f"| {title} | " + " | ".join(cells) + f" | {ratio} |")
+    print(f"\nbest of {args.runs} runs each; wall time of the whole process, start-up included.")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
