@@ -1,0 +1,211 @@
+//! The compiled program: functions of stack bytecode plus the tables they index.
+//!
+//! Everything here is plain serde data, because a program travels inside a suspended
+//! state. Instructions are a 16-byte `Copy` enum; operands that do not fit (string
+//! constants, quoted data, gas groups, late-bound variable chains, node paths) live in side
+//! tables indexed by `u32`. Every instruction has the JSON path of the IR node it came from
+//! (`Func::paths`), so a runtime error names its node.
+
+use serde::{Deserialize, Serialize};
+use weft_ir::{JsonPath, Seg};
+use weft_runtime::{Truth, f64_bits};
+
+/// The format version of [`Program`]; bumped whenever its meaning changes.
+pub const PROGRAM_VERSION: u32 = 1;
+
+/// One instruction. "Peek" means the instruction reads the top of the stack and leaves it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Op {
+    Nop,
+    Null,
+    True,
+    False,
+    Int(i64),
+    Float(#[serde(with = "f64_bits")] f64),
+    /// Pushes string constant `n` (allocated once when the run starts).
+    Str(u32),
+    /// Pushes a fresh value built from quoted data `n` (a new list or object every time).
+    Data(u32),
+    Pop,
+    /// Pushes local slot `n` of the current frame.
+    Load(u32),
+    /// Stores the top of the stack (peek) into local slot `n`.
+    Store(u32),
+    /// Like `Load`/`Store`, for a slot holding the cell of a captured variable.
+    LoadBox(u32),
+    StoreBox(u32),
+    /// Reads or writes (peek) captured cell `n` of the running closure.
+    LoadCap(u32),
+    StoreCap(u32),
+    /// Reads or writes (peek) through late-bound chain `n` (`Func::chains`): the first
+    /// initialised cell wins; none reads as null and is an error to write.
+    LoadChain(u32),
+    StoreChain(u32),
+    /// Enters block scope `n` (`Func::scopes`): resets its slots, makes fresh cells.
+    Scope(u32),
+    Jump(u32),
+    /// Pops; jumps when the value is falsy (IR truthiness).
+    JumpIfNot(u32),
+    /// Jumps keeping the top when its truthiness under `truth` equals `when`; else pops it.
+    JumpKeep {
+        target: u32,
+        truth: Truth,
+        when: bool,
+    },
+    /// Jumps keeping the top when it is not null; else pops it.
+    JumpNotNull(u32),
+    /// Charges gas group `n` (`Func::gas`).
+    Gas(u32),
+    /// Calls built-in `op` (`Program::builtins`) on the top `argc` values.
+    Builtin {
+        op: u16,
+        argc: u32,
+    },
+    /// `[f, args...]` → result.
+    Call(u32),
+    /// `[receiver, name, args...]` → result.
+    Method(u32),
+    /// Makes a closure of function `n`, capturing per `Func::captures`.
+    Closure(u32),
+    /// Returns the top of the stack from the current frame.
+    Return,
+    /// Installs a handler at `n`: on a catchable error the stack is cut back to its height
+    /// here, the error message is pushed, and execution continues at `n`.
+    TryPush(u32),
+    TryPop,
+    /// Checks that the top is a list (for `std.for`).
+    CheckList,
+    /// With `[list, index]` on top: pushes `list[index]` and increments the index, or jumps
+    /// to `n` when the index reached the length.
+    ForNext(u32),
+    /// Pops a number of milliseconds and suspends; pushes null on resume.
+    Sleep,
+    /// Pops an index; pushes that script argument.
+    Arg,
+    /// Pushes a new list of the current call's arguments (the script's, at top level).
+    Args,
+    This,
+    Caller,
+    /// Fails with "no such variable" for string constant `n` (a `std.set` with no binding).
+    Unbound(u32),
+    /// Fails with "not implemented" for string constant `n`.
+    NotImpl(u32),
+}
+
+/// Where a closure's captured cell comes from when the closure is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaptureSrc {
+    /// A boxed local slot of the creating frame.
+    Local(u32),
+    /// A captured cell of the creating closure.
+    Capture(u32),
+}
+
+/// The slots a block scope resets when entered, and which of them hold cells.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScopeInfo {
+    pub plain: Vec<u32>,
+    pub boxed: Vec<u32>,
+}
+
+/// Gas charged at once by one `Gas` instruction: the nodes whose evaluation starts there,
+/// in order, each with its cost and path (so running short stops at the exact node).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GasGroup {
+    pub total: u64,
+    pub nodes: Vec<(u64, u32)>,
+}
+
+/// One compiled function; function 0 is the script itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Func {
+    pub name: String,
+    pub params: u32,
+    pub slots: u32,
+    /// Parameter slots that hold cells because an inner closure captures them.
+    pub boxed_params: Vec<u32>,
+    pub captures: Vec<CaptureSrc>,
+    pub chains: Vec<Vec<u32>>,
+    pub scopes: Vec<ScopeInfo>,
+    pub gas: Vec<GasGroup>,
+    /// Whether the body reads `std.args` (the call then keeps its arguments).
+    pub uses_args: bool,
+    pub code: Vec<Op>,
+    /// Path id (`Program::paths`) of the node each instruction came from.
+    pub paths: Vec<u32>,
+    /// Deepest operand stack, filled in by the verifier.
+    pub max_stack: u32,
+}
+
+/// Quoted data, stored flat so that neither serde nor building a value recurses deeply.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Data {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(#[serde(with = "f64_bits")] f64),
+    Str(String),
+    List(Vec<u32>),
+    Obj(Vec<(String, u32)>),
+}
+
+/// One step of a node path, stored as a parent pointer plus the step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathEntry {
+    /// Parent path id; `u32::MAX` for the root.
+    pub parent: u32,
+    pub seg: Option<PathSeg>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PathSeg {
+    I(u32),
+    K(String),
+}
+
+/// A built-in opcode the program calls, by canonical name, with its per-item gas.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuiltinRef {
+    pub name: String,
+    pub per_item: u64,
+}
+
+/// A compiled, verified program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Program {
+    pub version: u32,
+    pub funcs: Vec<Func>,
+    pub strings: Vec<String>,
+    pub data: Vec<Data>,
+    pub builtins: Vec<BuiltinRef>,
+    pub paths: Vec<PathEntry>,
+}
+
+impl Program {
+    /// The JSON path for path id `id`.
+    pub fn path(&self, id: u32) -> JsonPath {
+        let mut segs = Vec::new();
+        let mut cur = id;
+        while let Some(entry) = self.paths.get(cur as usize) {
+            match &entry.seg {
+                Some(PathSeg::I(i)) => segs.push(Seg::Index(*i as usize)),
+                Some(PathSeg::K(k)) => segs.push(Seg::Key(k.clone())),
+                None => {}
+            }
+            if entry.parent == u32::MAX || segs.len() > self.paths.len() {
+                break;
+            }
+            cur = entry.parent;
+        }
+        segs.reverse();
+        JsonPath(segs)
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn op_is_small() {
+        assert!(std::mem::size_of::<super::Op>() <= 16);
+    }
+}

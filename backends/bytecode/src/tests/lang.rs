@@ -1,0 +1,327 @@
+//! Language semantics: scopes, closures, control flow, errors, methods, short-circuits.
+
+use super::{check, check_logs, run_with};
+use weft_runtime::Limits;
+
+#[test]
+fn literals_and_arithmetic() {
+    check("42", "42");
+    check("2.5", "2.5");
+    check(r#""hi""#, r#""hi""#);
+    check(r#"{"a": [1, null]}"#, r#"{"a":[1,null]}"#);
+    check(r#"["+", 1, 2, 3]"#, "6");
+    check(r#"["/", 7, 2]"#, "3.5");
+    check(r#"["^", 2, 3, 2]"#, "512");
+    check(r#"["<", 0, 5, 10]"#, "true");
+    check(
+        r#"["math.add", 9223372036854775807, 1]"#,
+        "error E5011 at $",
+    );
+    check(
+        r#"["std.seq", 1, ["math.mod", 1, 0]]"#,
+        "error E5012 at $[2]",
+    );
+}
+
+#[test]
+fn let_var_set_and_scopes() {
+    check(r#"["std.seq", ["std.let", "x", 1], ["std.var", "x"]]"#, "1");
+    check(r#"["std.var", "nope"]"#, "null");
+    check(
+        r#"["std.seq", ["std.set", "nope", 1]]"#,
+        "error E5013 at $[1]",
+    );
+    // An inner block's binding does not leak out.
+    check(
+        r#"["std.seq", ["std.let", "x", 1], ["std.seq", ["std.let", "x", 2]], ["std.var", "x"]]"#,
+        "1",
+    );
+    // `local x = x`: the value is evaluated before the new binding exists.
+    check(
+        r#"["std.seq", ["std.let", "x", 1], ["std.seq", ["std.let", "x", ["+", ["std.var", "x"], 10]], ["std.var", "x"]]]"#,
+        "11",
+    );
+    // A read before the inner let sees the outer binding.
+    check(
+        r#"["std.seq", ["std.let", "x", 1], ["std.seq", ["std.let", "y", ["std.var", "x"]], ["std.let", "x", 5], ["list.new", ["std.var", "y"], ["std.var", "x"]]]]"#,
+        "[1,5]",
+    );
+    // `std.set` assigns the nearest existing binding, even an outer one.
+    check(
+        r#"["std.seq", ["std.let", "x", 1], ["std.seq", ["std.set", "x", 7]], ["std.var", "x"]]"#,
+        "7",
+    );
+    check(r#"["std.if", false, 1]"#, "null");
+    check(r#"["std.if", 0, 1, 2]"#, "2");
+    check(r#"["std.if", "", 1, 2]"#, "2");
+    check(r#"["std.if", ["list.new"], 1, 2]"#, "1");
+}
+
+#[test]
+fn closures_capture_by_reference() {
+    let counter = r#"["std.seq",
+        ["std.let", "c", 0],
+        ["std.let", "inc", ["std.lambda", [], ["std.set", "c", ["+", ["std.var", "c"], 1]]]],
+        ["std.apply", ["std.var", "inc"]],
+        ["std.apply", ["std.var", "inc"]],
+        ["std.var", "c"]]"#;
+    check(counter, "2");
+    // Each loop iteration binds a fresh variable.
+    let per_iteration = r#"["std.seq",
+        ["std.let", "fs", ["list.new"]],
+        ["std.for", "x", ["list.new", 1, 2, 3],
+            ["list.push", ["std.var", "fs"], ["std.lambda", [], ["std.var", "x"]]]],
+        ["list.map", ["std.var", "fs"], ["std.lambda", ["f"], ["std.apply", ["std.var", "f"]]]]]"#;
+    check(per_iteration, "[1,2,3]");
+    // Parameters captured by an inner closure.
+    let adder = r#"["std.seq",
+        ["std.let", "make", ["std.lambda", ["n"], ["std.lambda", ["x"], ["+", ["std.var", "x"], ["std.var", "n"]]]]],
+        ["std.let", "add5", ["std.apply", ["std.var", "make"], 5]],
+        ["std.apply", ["std.var", "add5"], 10]]"#;
+    check(adder, "15");
+    // Three levels: the innermost closure reaches the outermost variable.
+    let deep = r#"["std.seq", ["std.let", "v", 3],
+        ["std.apply", ["std.apply", ["std.lambda", [], ["std.lambda", [], ["*", ["std.var", "v"], 2]]]]]]"#;
+    check(deep, "6");
+}
+
+#[test]
+fn recursion_and_late_binding() {
+    let fib = r#"["std.seq",
+        ["std.let", "fib", ["std.lambda", ["n"],
+            ["std.if", ["<", ["std.var", "n"], 2], ["std.var", "n"],
+                ["+", ["std.apply", ["std.var", "fib"], ["-", ["std.var", "n"], 1]],
+                      ["std.apply", ["std.var", "fib"], ["-", ["std.var", "n"], 2]]]]]],
+        ["std.apply", ["std.var", "fib"], 10]]"#;
+    check(fib, "55");
+    // `even` refers to `odd`, declared after it.
+    let mutual = r#"["std.seq",
+        ["std.let", "even", ["std.lambda", ["n"], ["std.if", ["==", ["std.var", "n"], 0], true, ["std.apply", ["std.var", "odd"], ["-", ["std.var", "n"], 1]]]]],
+        ["std.let", "odd", ["std.lambda", ["n"], ["std.if", ["==", ["std.var", "n"], 0], false, ["std.apply", ["std.var", "even"], ["-", ["std.var", "n"], 1]]]]],
+        ["std.apply", ["std.var", "even"], 7]]"#;
+    check(mutual, "false");
+    // Missing parameters are null; extra ones are reachable through std.args.
+    check(
+        r#"["std.apply", ["std.lambda", ["a", "b"], ["list.new", ["std.var", "a"], ["std.var", "b"]]], 1]"#,
+        "[1,null]",
+    );
+    check(
+        r#"["std.apply", ["std.lambda", ["a"], ["std.args"]], 1, 2]"#,
+        "[1,2]",
+    );
+    check(r#"["std.apply", 5]"#, "error E5016 at $");
+}
+
+#[test]
+fn loops_break_continue_return() {
+    // Sum of even i below 10, stopping when i reaches 7: 0 + 2 + 4 + 6 = 12.
+    let sum = r#"["std.seq", ["std.let", "i", -1], ["std.let", "s", 0],
+        ["std.while", true, ["std.seq",
+            ["std.set", "i", ["+", ["std.var", "i"], 1]],
+            ["std.if", ["==", ["std.var", "i"], 7], ["std.break"]],
+            ["std.if", ["==", ["%", ["std.var", "i"], 2], 1], ["std.continue"]],
+            ["std.set", "s", ["+", ["std.var", "s"], ["std.var", "i"]]]]],
+        ["std.var", "s"]]"#;
+    check(sum, "12");
+    // `for` with break inside an expression that has pushed values.
+    check(
+        r#"["std.seq", ["std.let", "r", 0], ["std.for", "x", ["list.new", 1, 2, 3], ["std.set", "r", ["+", ["std.var", "x"], ["std.if", ["==", ["std.var", "x"], 2], ["std.break"], 0]]]], ["std.var", "r"]]"#,
+        "1",
+    );
+    // Return from inside nested loops in a lambda.
+    let find = r#"["std.apply", ["std.lambda", [],
+        ["std.seq", ["std.for", "a", ["list.new", 1, 2], ["std.for", "b", ["list.new", 3, 4],
+            ["std.if", ["==", ["*", ["std.var", "a"], ["std.var", "b"]], 8], ["std.return", ["list.new", ["std.var", "a"], ["std.var", "b"]]]]]],
+        "none"]]]"#;
+    check(find, "[2,4]");
+    check(r#"["std.seq", ["std.return", 3], 4]"#, "3");
+    check(r#"["std.for", "x", 5, null]"#, "error E5010 at $");
+    check(r#"["std.while", false, 1]"#, "null");
+}
+
+#[test]
+fn try_and_throw() {
+    check(
+        r#"["std.try", ["std.throw", "boom"], "e", ["str.concat", "caught: ", ["std.var", "e"]]]"#,
+        r#""caught: boom""#,
+    );
+    check(
+        r#"["std.try", ["obj.get", ["obj.new"], "k"], "e", ["std.var", "e"]]"#,
+        r#""object has no key \"k\"""#,
+    );
+    check(r#"["std.try", 5, "e", 6]"#, "5");
+    check(r#"["std.try", ["std.throw", 1]]"#, "null");
+    // Unwinding across frames, then execution continues after the try.
+    let across = r#"["std.seq", ["std.let", "f", ["std.lambda", [], ["std.throw", ["list.new", 1]]]],
+        ["+", 1, ["std.try", ["std.apply", ["std.var", "f"]], "e", ["str.len", ["std.var", "e"]]]]]"#;
+    check(across, "4");
+    // Break out of a try inside a loop drops the handler: the later throw is uncaught.
+    let stale = r#"["std.seq", ["std.while", true, ["std.try", ["std.break"], "e", 0]], ["std.throw", "late"]]"#;
+    check(stale, "error E5018 at $[2]");
+    // Limits are not catchable.
+    let (got, _, _) = run_with(
+        r#"["std.try", ["std.while", true, null], "e", 1]"#,
+        Limits {
+            gas: 100,
+            ..Limits::default()
+        },
+        vec![],
+    );
+    assert_eq!(got, "error E5002 at $[1]");
+}
+
+#[test]
+fn methods() {
+    check(r#"["std.call_method", "abc", "upper"]"#, r#""ABC""#);
+    check(
+        r#"["std.call_method", ["list.new", 3, 1, 2], "sort"]"#,
+        "[1,2,3]",
+    );
+    check(
+        r#"["std.call_method", ["list.new", 1, 2], "map", ["std.lambda", ["x", "i"], ["+", ["std.var", "x"], ["std.var", "i"]]]]"#,
+        "[1,3]",
+    );
+    check(
+        r#"["std.call_method", "a,b", "split", ","]"#,
+        r#"["a","b"]"#,
+    );
+    let obj = r#"["std.seq", ["std.let", "o", ["obj.new", ["n", 5], ["get", ["std.lambda", ["k"], ["+", ["obj.get", ["std.this"], "n"], ["std.var", "k"]]]]]],
+        ["std.call_method", ["std.var", "o"], "get", 10]]"#;
+    check(obj, "15");
+    check(
+        r#"["std.call_method", ["obj.new", ["a", 1]], "keys"]"#,
+        r#"["a"]"#,
+    );
+    check(r#"["std.call_method", 5, "upper"]"#, "error E5017 at $");
+}
+
+#[test]
+fn higher_order_opcodes_call_back() {
+    check(
+        r#"["list.map", ["list.new", 1, 2, 3], ["std.lambda", ["x"], ["*", ["std.var", "x"], 2]]]"#,
+        "[2,4,6]",
+    );
+    check(
+        r#"["list.filter", ["list.new", 1, 2, 3, 4], ["std.lambda", ["x"], ["==", ["%", ["std.var", "x"], 2], 0]]]"#,
+        "[2,4]",
+    );
+    check(
+        r#"["list.reduce", ["list.new", 1, 2, 3], ["std.lambda", ["a", "x"], ["+", ["std.var", "a"], ["std.var", "x"]]], 10]"#,
+        "16",
+    );
+    check(
+        r#"["list.sort", ["list.new", 1, 3, 2], ["std.lambda", ["a", "b"], ["-", ["std.var", "b"], ["std.var", "a"]]]]"#,
+        "[3,2,1]",
+    );
+    check(
+        r#"["list.find", ["list.new", 1, 5, 7], ["std.lambda", ["x"], [">", ["std.var", "x"], 4]]]"#,
+        "5",
+    );
+    check(
+        r#"["obj.map", ["obj.new", ["a", 1]], ["std.lambda", ["v", "k"], ["str.concat", ["std.var", "k"], ["std.var", "v"]]]]"#,
+        r#"{"a":"a1"}"#,
+    );
+    // An error in a callback can be caught outside the opcode.
+    check(
+        r#"["std.try", ["list.map", ["list.new", 1], ["std.lambda", ["x"], ["std.throw", "in cb"]]], "e", ["std.var", "e"]]"#,
+        r#""in cb""#,
+    );
+    // A try inside the callback catches there.
+    check(
+        r#"["list.map", ["list.new", 1, 2], ["std.lambda", ["x"], ["std.try", ["std.throw", "no"], "e", ["std.var", "x"]]]]"#,
+        "[1,2]",
+    );
+}
+
+#[test]
+fn short_circuit_forms() {
+    check(r#"["bool.and", 1, 0]"#, "false");
+    check(r#"["bool.and", false, ["std.throw", "never"]]"#, "false");
+    check(r#"["bool.or", 0, null, 3]"#, "true");
+    check(r#"["bool.or", 0, ""]"#, "false");
+    check(r#"["bool.guard", 1, 0, 2]"#, "0");
+    check(r#"["bool.guard", 1, 2]"#, "2");
+    check(r#"["bool.nullish", null, 0, 1]"#, "0");
+    check(r#"["js.or", 0, "", "x"]"#, r#""x""#);
+    check(r#"["js.and", 1, ["/", 0, 0], 2]"#, "null");
+    check(r#"["lua.or", 0, "x"]"#, "0");
+    check(r#"["lua.and", 0, "x"]"#, r#""x""#);
+    check(r#"["py.and", ["list.new"], 1]"#, "[]");
+    check(r#"["py.or", ["obj.new"], 0.0, "y"]"#, r#""y""#);
+}
+
+#[test]
+fn quote_args_output() {
+    check(
+        r#"["std.quote", [1, ["a"], {"k": 2}]]"#,
+        r#"[1,["a"],{"k":2}]"#,
+    );
+    // Quoted lists are fresh each time they are evaluated.
+    check(
+        r#"["std.seq", ["std.let", "f", ["std.lambda", [], ["std.quote", []]]], ["list.push", ["std.apply", ["std.var", "f"]], 1], ["std.apply", ["std.var", "f"]]]"#,
+        "[]",
+    );
+    let (got, _, _) = run_with(
+        r#"["list.new", ["std.arg", 1], ["std.arg", 5], ["std.args"]]"#,
+        Limits::default(),
+        vec![serde_json::json!("a"), serde_json::json!(2)],
+    );
+    assert_eq!(got, r#"[2,null,["a",2]]"#);
+    check_logs(
+        r#"["std.seq", ["std.log", "x", 1, 2.0, ["list.new", "s"]], ["std.lambda", [], 1]]"#,
+        r#""<function>""#,
+        &["x 1 2.0 [\"s\"]"],
+    );
+    check(r#"["std.typeof", ["std.lambda", [], 1]]"#, r#""function""#);
+}
+
+#[test]
+fn hostile_programs_fail_cleanly() {
+    let small = Limits {
+        gas: 1_000_000,
+        max_heap_bytes: 1 << 20,
+        max_call_depth: 50,
+    };
+    let cases = [
+        (r#"["str.repeat", "x", 1e12]"#, "error E5003 at $"),
+        (
+            r#"["std.seq", ["std.let", "f", ["std.lambda", [], ["std.apply", ["std.var", "f"]]]], ["std.apply", ["std.var", "f"]]]"#,
+            "error E5004 at $[1][2][2]",
+        ),
+        (
+            r#"["std.seq", ["std.let", "l", ["list.new"]], ["std.while", true, ["list.push", ["std.var", "l"], ["std.var", "l"]]]]"#,
+            "error E5003 at $[2][2]",
+        ),
+        (
+            r#"["std.seq", ["std.let", "s", "ab"], ["std.while", true, ["std.set", "s", ["str.concat", ["std.var", "s"], ["std.var", "s"]]]]]"#,
+            "error E5003 at $[2][2][2]",
+        ),
+        (r#"["std.while", true, ["std.seq"]]"#, "error E5002 at $"),
+    ];
+    for (ir, expect) in cases {
+        let (got, stats, _) = run_with(ir, small, vec![]);
+        assert_eq!(got, expect, "{ir}");
+        assert!(stats.gas_used <= small.gas);
+    }
+    // Recursion through a built-in's callback is bounded too.
+    let nested = r#"["std.seq", ["std.let", "f", ["std.lambda", ["x"], ["list.map", ["list.new", 1], ["std.var", "f"]]]], ["std.apply", ["std.var", "f"], 0]]"#;
+    let (got, _, _) = run_with(nested, Limits::default(), vec![]);
+    assert!(got.starts_with("error E5004"), "{got}");
+}
+
+#[test]
+fn garbage_is_collected_during_long_runs() {
+    // Each iteration makes a 1 KiB string and drops it: 4000 iterations allocate about
+    // 4 MiB, which only fits in a 2 MiB heap if garbage is collected.
+    let ir = r#"["std.seq", ["std.let", "i", 0], ["std.while", ["<", ["std.var", "i"], 4000], ["std.seq",
+        ["str.repeat", "x", 1024], ["std.set", "i", ["+", ["std.var", "i"], 1]]]], ["std.var", "i"]]"#;
+    let (got, _, _) = run_with(
+        ir,
+        Limits {
+            max_heap_bytes: 2 << 20,
+            ..Limits::default()
+        },
+        vec![],
+    );
+    assert_eq!(got, "4000");
+}

@@ -1,0 +1,353 @@
+//! The dispatch loop: one `match` over [`Op`], the VM's hot path.
+//!
+//! The top frame's `pc` always names the instruction being run, so an error raised by any
+//! arm is reported at that instruction's IR node. Safe points — where garbage is collected
+//! and the host may ask the run to yield — are loop back-edges (after the jump) and
+//! function entries (after the frame is pushed); resuming there re-runs nothing.
+
+use weft_runtime::diagnostics as diag;
+use weft_runtime::{HeapObj, RuntimeError, Truth, Value};
+
+use super::{Exit, Vm};
+use crate::program::{CaptureSrc, Op};
+
+impl Vm<'_> {
+    /// Collects garbage if due; returns whether the host asked to yield here.
+    fn safe_point(&mut self) -> bool {
+        self.maybe_collect();
+        self.native_depth == 0 && self.host.should_yield()
+    }
+
+    pub(super) fn dispatch(&mut self, stop: usize) -> Result<Exit, RuntimeError> {
+        let prog = self.prog;
+        loop {
+            let (fi, pc) = {
+                let f = self.frame()?;
+                (f.func, f.pc)
+            };
+            let func = prog
+                .funcs
+                .get(fi as usize)
+                .ok_or_else(|| diag::internal("bad function index"))?;
+            let op = *func
+                .code
+                .get(pc as usize)
+                .ok_or_else(|| diag::internal("pc out of range"))?;
+            self.s.instructions += 1;
+            let mut next = pc + 1;
+            match op {
+                Op::Nop => {}
+                Op::Null => self.s.stack.push(Value::Null),
+                Op::True => self.s.stack.push(Value::Bool(true)),
+                Op::False => self.s.stack.push(Value::Bool(false)),
+                Op::Int(i) => self.s.stack.push(Value::Int(i)),
+                Op::Float(f) => self.s.stack.push(Value::Float(f)),
+                Op::Str(i) => {
+                    let v = *self
+                        .s
+                        .strings
+                        .get(i as usize)
+                        .ok_or_else(|| diag::internal("bad string index"))?;
+                    self.s.stack.push(v);
+                }
+                Op::Data(i) => {
+                    let v = self.build_data(i, 0)?;
+                    self.s.stack.push(v);
+                }
+                Op::Pop => {
+                    self.pop()?;
+                }
+                Op::Load(s) => {
+                    let v = self.s.locals[self.slot_index(s)?];
+                    self.s.stack.push(v);
+                }
+                Op::Store(s) => {
+                    let i = self.slot_index(s)?;
+                    self.s.locals[i] = self.top()?;
+                }
+                Op::LoadBox(s) => {
+                    let cell = self.s.locals[self.slot_index(s)?];
+                    let v = self.s.heap.cell(cell)?.unwrap_or(Value::Null);
+                    self.s.stack.push(v);
+                }
+                Op::StoreBox(s) => {
+                    let cell = self.s.locals[self.slot_index(s)?];
+                    let v = self.top()?;
+                    self.s.heap.set_cell(cell, v)?;
+                }
+                Op::LoadCap(c) => {
+                    let cell = self.capture(c)?;
+                    let v = self.s.heap.cell(cell)?.unwrap_or(Value::Null);
+                    self.s.stack.push(v);
+                }
+                Op::StoreCap(c) => {
+                    let cell = self.capture(c)?;
+                    let v = self.top()?;
+                    self.s.heap.set_cell(cell, v)?;
+                }
+                Op::LoadChain(ch) => {
+                    let chain = func
+                        .chains
+                        .get(ch as usize)
+                        .ok_or_else(|| diag::internal("bad chain"))?;
+                    let mut found = Value::Null;
+                    for c in chain {
+                        if let Some(v) = self.s.heap.cell(self.capture(*c)?)? {
+                            found = v;
+                            break;
+                        }
+                    }
+                    self.s.stack.push(found);
+                }
+                Op::StoreChain(ch) => {
+                    let chain = func
+                        .chains
+                        .get(ch as usize)
+                        .ok_or_else(|| diag::internal("bad chain"))?;
+                    let v = self.top()?;
+                    let mut stored = false;
+                    for c in chain {
+                        let cell = self.capture(*c)?;
+                        if self.s.heap.cell(cell)?.is_some() {
+                            self.s.heap.set_cell(cell, v)?;
+                            stored = true;
+                            break;
+                        }
+                    }
+                    if !stored {
+                        return Err(diag::unknown_variable("(a variable not yet declared)"));
+                    }
+                }
+                Op::Scope(sc) => {
+                    let info = func
+                        .scopes
+                        .get(sc as usize)
+                        .ok_or_else(|| diag::internal("bad scope"))?;
+                    for s in &info.plain {
+                        let i = self.slot_index(*s)?;
+                        self.s.locals[i] = Value::Null;
+                    }
+                    for s in &info.boxed {
+                        let i = self.slot_index(*s)?;
+                        let cell = self.s.heap.alloc(HeapObj::Cell(None))?;
+                        self.s.locals[i] = Value::Cell(cell);
+                    }
+                }
+                Op::Jump(t) => {
+                    next = t;
+                    if t <= pc {
+                        self.frame_mut()?.pc = next;
+                        if self.safe_point() {
+                            return Ok(Exit::Suspend(0));
+                        }
+                        continue;
+                    }
+                }
+                Op::JumpIfNot(t) => {
+                    let v = self.pop()?;
+                    if !self.s.heap.truthy(v, Truth::Ir) {
+                        next = t;
+                    }
+                }
+                Op::JumpKeep {
+                    target,
+                    truth,
+                    when,
+                } => {
+                    let v = self.top()?;
+                    if self.s.heap.truthy(v, truth) == when {
+                        next = target;
+                    } else {
+                        self.pop()?;
+                    }
+                }
+                Op::JumpNotNull(t) => {
+                    if self.top()? != Value::Null {
+                        next = t;
+                    } else {
+                        self.pop()?;
+                    }
+                }
+                Op::Gas(g) => self.charge_group(g)?,
+                Op::Builtin { op, argc } => {
+                    let v = self.call_builtin(op, argc)?;
+                    self.s.stack.push(v);
+                }
+                Op::Call(argc) => {
+                    let argc = argc as usize;
+                    let at = self
+                        .s
+                        .stack
+                        .len()
+                        .checked_sub(argc + 1)
+                        .ok_or_else(|| diag::internal("call underflow"))?;
+                    let f = self.s.stack[at];
+                    self.enter(f, at + 1, argc, at, Value::Null)?;
+                    if self.safe_point() {
+                        return Ok(Exit::Suspend(0));
+                    }
+                    continue;
+                }
+                Op::Method(argc) => {
+                    if self.call_method(argc as usize)? {
+                        if self.safe_point() {
+                            return Ok(Exit::Suspend(0));
+                        }
+                        continue;
+                    }
+                }
+                Op::Closure(i) => {
+                    let target = prog
+                        .funcs
+                        .get(i as usize)
+                        .ok_or_else(|| diag::internal("bad function"))?;
+                    let mut captures = Vec::with_capacity(target.captures.len());
+                    for src in &target.captures {
+                        captures.push(match *src {
+                            CaptureSrc::Local(s) => self.s.locals[self.slot_index(s)?],
+                            CaptureSrc::Capture(c) => self.capture(c)?,
+                        });
+                    }
+                    let id = self.s.heap.alloc(HeapObj::Closure(weft_runtime::Closure {
+                        func: i,
+                        captures,
+                    }))?;
+                    self.s.stack.push(Value::Closure(id));
+                }
+                Op::Return => {
+                    let v = self.pop()?;
+                    if self.leave(v, stop)? {
+                        return Ok(Exit::Done(v));
+                    }
+                    continue;
+                }
+                Op::TryPush(h) => {
+                    let frame = (self.s.frames.len() - 1) as u32;
+                    let stack = self.s.stack.len() as u32;
+                    self.s.handlers.push(super::Handler {
+                        frame,
+                        stack,
+                        pc: h,
+                    });
+                }
+                Op::TryPop => {
+                    self.s.handlers.pop();
+                }
+                Op::CheckList => {
+                    let v = self.top()?;
+                    if self.s.heap.list(v).is_none() {
+                        let found = weft_stdlib::describe(&self.s.heap, v);
+                        return Err(diag::type_error("std.for", "a list", &found));
+                    }
+                }
+                Op::ForNext(exit) => {
+                    let n = self.s.stack.len();
+                    let (list, idx) =
+                        match (self.s.stack.get(n.wrapping_sub(2)), self.s.stack.last()) {
+                            (Some(l), Some(Value::Int(i))) => (*l, *i),
+                            _ => return Err(diag::internal("loop state missing")),
+                        };
+                    let items = self.s.heap.list(list).unwrap_or_default();
+                    match items.get(idx as usize) {
+                        Some(v) => {
+                            let v = *v;
+                            self.s.stack[n - 1] = Value::Int(idx + 1);
+                            self.s.stack.push(v);
+                        }
+                        None => next = exit,
+                    }
+                }
+                Op::Sleep => {
+                    let ms = self.pop()?;
+                    let ms = match ms {
+                        Value::Int(i) => i.max(0) as u64,
+                        Value::Float(f) if f.is_nan() => 0,
+                        Value::Float(f) => f.max(0.0).min(u64::MAX as f64) as u64,
+                        other => {
+                            let found = weft_stdlib::describe(&self.s.heap, other);
+                            return Err(diag::type_error("std.sleep", "a number", &found));
+                        }
+                    };
+                    if self.native_depth > 0 {
+                        return Err(diag::cannot_suspend_here());
+                    }
+                    self.s.stack.push(Value::Null);
+                    self.frame_mut()?.pc = next;
+                    return Ok(Exit::Suspend(ms));
+                }
+                Op::Arg => {
+                    let i = self.pop()?;
+                    let items = self.s.heap.list(self.s.script_args).unwrap_or_default();
+                    let v = match i {
+                        Value::Int(i) => {
+                            usize::try_from(i).ok().and_then(|i| items.get(i).copied())
+                        }
+                        Value::Float(f) => weft_runtime::num::float_to_int_exact(f)
+                            .and_then(|i| usize::try_from(i).ok())
+                            .and_then(|i| items.get(i).copied()),
+                        other => {
+                            let found = weft_stdlib::describe(&self.s.heap, other);
+                            return Err(diag::type_error("std.arg", "an integer", &found));
+                        }
+                    };
+                    self.s.stack.push(v.unwrap_or(Value::Null));
+                }
+                Op::Args => {
+                    let source = if self.s.frames.len() == 1 {
+                        self.s.script_args
+                    } else {
+                        self.frame()?.args
+                    };
+                    let items = self.s.heap.list(source).unwrap_or_default().to_vec();
+                    let v = self.s.heap.alloc_list(items)?;
+                    self.s.stack.push(v);
+                }
+                Op::This => {
+                    let v = self.frame()?.this;
+                    self.s.stack.push(v);
+                }
+                Op::Caller => self.s.stack.push(Value::Null),
+                Op::Unbound(i) => {
+                    let name = prog.strings.get(i as usize).map_or("?", String::as_str);
+                    return Err(diag::unknown_variable(name));
+                }
+                Op::NotImpl(i) => {
+                    let name = prog.strings.get(i as usize).map_or("?", String::as_str);
+                    return Err(diag::not_implemented(name));
+                }
+            }
+            self.frame_mut()?.pc = next;
+        }
+    }
+
+    /// `std.call_method` with `[receiver, name, args...]` on the stack. Returns true when
+    /// it entered a closure frame, false when it pushed a built-in method's result.
+    fn call_method(&mut self, argc: usize) -> Result<bool, RuntimeError> {
+        let n = self.s.stack.len();
+        let at = n
+            .checked_sub(argc + 2)
+            .ok_or_else(|| diag::internal("method call underflow"))?;
+        let (receiver, name_v) = (self.s.stack[at], self.s.stack[at + 1]);
+        let Some(name) = self.s.heap.str(name_v).map(str::to_owned) else {
+            let found = weft_stdlib::describe(&self.s.heap, name_v);
+            return Err(diag::type_error(
+                "std.call_method",
+                "a method name string",
+                &found,
+            ));
+        };
+        if let Some(f @ Value::Closure(_)) = self.s.heap.obj(receiver).and_then(|m| m.get(&name)) {
+            self.enter(f, at + 2, argc, at, receiver)?;
+            return Ok(true);
+        }
+        let mut buf = std::mem::take(&mut self.argbuf);
+        buf.clear();
+        buf.extend(self.s.stack.drain(at + 2..));
+        self.s.stack.truncate(at);
+        let result = weft_stdlib::call_method(self, receiver, &name, &buf);
+        self.argbuf = buf;
+        let v = result?;
+        self.s.stack.push(v);
+        Ok(false)
+    }
+}

@@ -1,0 +1,501 @@
+//! The virtual machine: frames, operand stack, locals, handlers and the heap of one run.
+//!
+//! A [`Vm`] borrows a verified [`Program`] and a [`Host`]. Its whole mutable state is plain
+//! data ([`VmState`]), which is what a suspended run saves. The dispatch loop lives in
+//! `dispatch.rs`; this file holds set-up, calls, unwinding, gas, garbage collection and the
+//! [`Ctx`] implementation through which built-in opcodes reach the heap, the host, gas, and
+//! (for `list.map` and friends) re-enter the VM with a nested dispatch loop.
+
+mod dispatch;
+
+use serde::{Deserialize, Serialize};
+use weft_runtime::diagnostics as diag;
+use weft_runtime::{Heap, HeapObj, Host, Limits, ObjMap, RuntimeError, Value};
+use weft_stdlib::{BuiltinFn, Ctx};
+
+use crate::program::{Data, Program};
+
+/// One active call.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Frame {
+    pub func: u32,
+    /// For the top frame: the instruction to run next. For callers: the `Call` in progress.
+    pub pc: u32,
+    /// Index of slot 0 in `locals`.
+    pub base: u32,
+    /// Operand stack height when the frame was entered.
+    pub stack_base: u32,
+    pub closure: Value,
+    pub this: Value,
+    /// The call's arguments as a list, when the function reads `std.args`.
+    pub args: Value,
+}
+
+/// An installed `std.try` handler.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handler {
+    pub frame: u32,
+    pub stack: u32,
+    pub pc: u32,
+}
+
+/// Everything a run changes: saved whole when it suspends.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct VmState {
+    pub heap: Heap,
+    pub stack: Vec<Value>,
+    pub locals: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub handlers: Vec<Handler>,
+    /// The program's string constants, allocated once.
+    pub strings: Vec<Value>,
+    pub script_args: Value,
+    pub gas_used: u64,
+    pub instructions: u64,
+}
+
+/// How deeply callbacks from built-in opcodes may nest. Each level is a nested dispatch
+/// loop on the native stack, so this stays well below what a 2 MiB thread stack holds.
+pub const MAX_CALLBACK_DEPTH: u32 = 32;
+
+/// How a dispatch loop ended without error.
+pub(crate) enum Exit {
+    Done(Value),
+    Suspend(u64),
+}
+
+pub(crate) struct Vm<'a> {
+    pub prog: &'a Program,
+    builtins: Vec<Option<BuiltinFn>>,
+    builtin_names: Vec<&'static str>,
+    pub s: VmState,
+    pub limits: Limits,
+    host: &'a mut dyn Host,
+    /// How many nested dispatch loops (callbacks from built-ins) are running.
+    native_depth: u32,
+    argbuf: Vec<Value>,
+}
+
+impl<'a> Vm<'a> {
+    /// A VM for `prog` resuming `state` (or starting, when `state` is fresh).
+    pub fn new(
+        prog: &'a Program,
+        state: VmState,
+        limits: Limits,
+        host: &'a mut dyn Host,
+    ) -> Vm<'a> {
+        let mut builtins = Vec::new();
+        let mut builtin_names = Vec::new();
+        for b in &prog.builtins {
+            let found = weft_stdlib::lookup(&b.name);
+            builtins.push(found.map(|f| f.func));
+            builtin_names.push(found.map_or("<unknown>", |f| f.name));
+        }
+        Vm {
+            prog,
+            builtins,
+            builtin_names,
+            s: state,
+            limits,
+            host,
+            native_depth: 0,
+            argbuf: Vec::new(),
+        }
+    }
+
+    /// The initial state of a run: constants allocated, the script frame pushed.
+    pub fn fresh_state(
+        prog: &Program,
+        args: &[serde_json::Value],
+        limits: &Limits,
+    ) -> Result<VmState, RuntimeError> {
+        let mut heap = Heap::new(limits.max_heap_bytes);
+        let strings = prog
+            .strings
+            .iter()
+            .map(|s| heap.alloc_str(s.as_str()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut arg_values = Vec::with_capacity(args.len());
+        for a in args {
+            arg_values.push(weft_runtime::from_json(&mut heap, a)?);
+        }
+        let script_args = heap.alloc_list(arg_values)?;
+        let main = prog
+            .funcs
+            .first()
+            .ok_or_else(|| diag::internal("program has no functions"))?;
+        Ok(VmState {
+            heap,
+            stack: Vec::new(),
+            locals: vec![Value::Null; main.slots as usize],
+            frames: vec![Frame {
+                func: 0,
+                pc: 0,
+                base: 0,
+                stack_base: 0,
+                closure: Value::Null,
+                this: Value::Null,
+                args: Value::Null,
+            }],
+            handlers: Vec::new(),
+            strings,
+            script_args,
+            gas_used: 0,
+            instructions: 0,
+        })
+    }
+
+    fn frame(&self) -> Result<&Frame, RuntimeError> {
+        self.s
+            .frames
+            .last()
+            .ok_or_else(|| diag::internal("no active frame"))
+    }
+
+    fn frame_mut(&mut self) -> Result<&mut Frame, RuntimeError> {
+        self.s
+            .frames
+            .last_mut()
+            .ok_or_else(|| diag::internal("no active frame"))
+    }
+
+    fn pop(&mut self) -> Result<Value, RuntimeError> {
+        self.s
+            .stack
+            .pop()
+            .ok_or_else(|| diag::internal("operand stack underflow"))
+    }
+
+    fn top(&self) -> Result<Value, RuntimeError> {
+        self.s
+            .stack
+            .last()
+            .copied()
+            .ok_or_else(|| diag::internal("operand stack underflow"))
+    }
+
+    fn slot_index(&self, slot: u32) -> Result<usize, RuntimeError> {
+        let i = self.frame()?.base as usize + slot as usize;
+        if i < self.s.locals.len() {
+            Ok(i)
+        } else {
+            Err(diag::internal("local slot out of range"))
+        }
+    }
+
+    /// The captured cell `i` of the running closure.
+    fn capture(&self, i: u32) -> Result<Value, RuntimeError> {
+        let closure = self.frame()?.closure;
+        self.s
+            .heap
+            .closure(closure)
+            .and_then(|c| c.captures.get(i as usize).copied())
+            .ok_or_else(|| diag::internal("capture out of range"))
+    }
+
+    /// Charges `gas` or fails with out-of-gas, charging nothing.
+    fn charge_gas(&mut self, gas: u64) -> Result<(), RuntimeError> {
+        match self.s.gas_used.checked_add(gas) {
+            Some(total) if total <= self.limits.gas => {
+                self.s.gas_used = total;
+                Ok(())
+            }
+            _ => Err(diag::out_of_gas(self.limits.gas)),
+        }
+    }
+
+    /// Charges gas group `g` of the current function, stopping at the exact node.
+    fn charge_group(&mut self, g: u32) -> Result<(), RuntimeError> {
+        let prog = self.prog;
+        let func = prog
+            .funcs
+            .get(self.frame()?.func as usize)
+            .ok_or_else(|| diag::internal("bad function"))?;
+        let group = func
+            .gas
+            .get(g as usize)
+            .ok_or_else(|| diag::internal("bad gas group"))?;
+        if self.charge_gas(group.total).is_ok() {
+            return Ok(());
+        }
+        for (cost, path) in &group.nodes {
+            if self.charge_gas(*cost).is_err() {
+                let p = prog.path(*path);
+                return Err(diag::out_of_gas(self.limits.gas).at(|| p));
+            }
+        }
+        Err(diag::internal("gas group total differs from its nodes"))
+    }
+
+    /// Builds a fresh value from quoted data `i`.
+    fn build_data(&mut self, i: u32, depth: usize) -> Result<Value, RuntimeError> {
+        let prog = self.prog;
+        let d = prog
+            .data
+            .get(i as usize)
+            .ok_or_else(|| diag::internal("bad data index"))?;
+        if depth > weft_ir::MAX_DEPTH + 2 {
+            return Err(diag::internal("quoted data nests too deeply"));
+        }
+        Ok(match d {
+            Data::Null => Value::Null,
+            Data::Bool(b) => Value::Bool(*b),
+            Data::Int(n) => Value::Int(*n),
+            Data::Float(f) => Value::Float(*f),
+            Data::Str(s) => self.s.heap.alloc_str(s.as_str())?,
+            Data::List(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(self.build_data(*item, depth + 1)?);
+                }
+                self.s.heap.alloc_list(out)?
+            }
+            Data::Obj(fields) => {
+                let mut map = ObjMap::new();
+                for (k, item) in fields {
+                    let v = self.build_data(*item, depth + 1)?;
+                    map.set(k, v);
+                }
+                self.s.heap.alloc_obj(map)?
+            }
+        })
+    }
+
+    /// Enters `closure` with `argc` arguments at `stack[args_at..]`, then cuts the stack
+    /// back to `cut`. The caller's frame keeps its current pc (the call in progress).
+    fn enter(
+        &mut self,
+        closure: Value,
+        args_at: usize,
+        argc: usize,
+        cut: usize,
+        this: Value,
+    ) -> Result<(), RuntimeError> {
+        if self.s.frames.len() >= self.limits.max_call_depth {
+            return Err(diag::call_depth(self.limits.max_call_depth));
+        }
+        let Some(c) = self.s.heap.closure(closure) else {
+            return Err(diag::not_callable(&weft_stdlib::describe(
+                &self.s.heap,
+                closure,
+            )));
+        };
+        let prog = self.prog;
+        let fi = c.func;
+        let f = prog
+            .funcs
+            .get(fi as usize)
+            .ok_or_else(|| diag::internal("bad function index"))?;
+        let args = self
+            .s
+            .stack
+            .get(args_at..args_at + argc)
+            .ok_or_else(|| diag::internal("call arguments missing"))?;
+        let base = self.s.locals.len();
+        self.s.locals.resize(base + f.slots as usize, Value::Null);
+        let n = argc.min(f.params as usize);
+        self.s.locals[base..base + n].copy_from_slice(&args[..n]);
+        let args_list = if f.uses_args {
+            let copy = args.to_vec();
+            self.s.heap.alloc_list(copy)?
+        } else {
+            Value::Null
+        };
+        for p in &f.boxed_params {
+            let i = base + *p as usize;
+            let v = *self
+                .s
+                .locals
+                .get(i)
+                .ok_or_else(|| diag::internal("bad boxed parameter"))?;
+            let cell = self.s.heap.alloc(HeapObj::Cell(Some(v)))?;
+            self.s.locals[i] = Value::Cell(cell);
+        }
+        self.s.stack.truncate(cut);
+        self.s.frames.push(Frame {
+            func: fi,
+            pc: 0,
+            base: base as u32,
+            stack_base: cut as u32,
+            closure,
+            this,
+            args: args_list,
+        });
+        Ok(())
+    }
+
+    /// Leaves the top frame; returns whether that frame was `stop` (a nested call's callee
+    /// or the script itself) so the loop should hand `v` back.
+    fn leave(&mut self, v: Value, stop: usize) -> Result<bool, RuntimeError> {
+        let frame = self
+            .s
+            .frames
+            .pop()
+            .ok_or_else(|| diag::internal("return without a frame"))?;
+        self.s.stack.truncate(frame.stack_base as usize);
+        self.s.locals.truncate(frame.base as usize);
+        let depth = self.s.frames.len() as u32;
+        while self.s.handlers.last().is_some_and(|h| h.frame >= depth) {
+            self.s.handlers.pop();
+        }
+        if self.s.frames.len() <= stop {
+            return Ok(true);
+        }
+        self.s.stack.push(v);
+        let caller = self.frame_mut()?;
+        caller.pc += 1;
+        Ok(false)
+    }
+
+    /// Routes an error to the innermost handler of this dispatch loop, or gives it back.
+    fn unwind(&mut self, e: RuntimeError, stop: usize) -> Result<(), RuntimeError> {
+        if !e.is_catchable() {
+            return Err(e);
+        }
+        let Some(h) = self.s.handlers.last().cloned() else {
+            return Err(e);
+        };
+        if (h.frame as usize) < stop || h.frame as usize >= self.s.frames.len() {
+            return Err(e);
+        }
+        self.s.handlers.pop();
+        while self.s.frames.len() > h.frame as usize + 1 {
+            if let Some(f) = self.s.frames.pop() {
+                self.s.locals.truncate(f.base as usize);
+            }
+        }
+        self.s.stack.truncate(h.stack as usize);
+        let msg = self.s.heap.alloc_str(e.message)?;
+        self.s.stack.push(msg);
+        self.frame_mut()?.pc = h.pc;
+        Ok(())
+    }
+
+    /// The JSON path of the instruction the top frame is at.
+    fn current_path(&self) -> Option<weft_ir::JsonPath> {
+        let f = self.s.frames.last()?;
+        let func = self.prog.funcs.get(f.func as usize)?;
+        let id = func.paths.get(f.pc as usize)?;
+        Some(self.prog.path(*id))
+    }
+
+    /// Runs the dispatch loop until the frame at index `stop` returns or the run suspends.
+    pub fn run_loop(&mut self, stop: usize) -> Result<Exit, RuntimeError> {
+        loop {
+            match self.dispatch(stop) {
+                Ok(exit) => return Ok(exit),
+                Err(mut e) => {
+                    if e.path.is_none() {
+                        e.path = self.current_path();
+                    }
+                    self.unwind(e, stop)?;
+                }
+            }
+        }
+    }
+
+    /// Collects garbage at a safe point when the heap asks for it.
+    fn maybe_collect(&mut self) {
+        if self.native_depth > 0 || !self.s.heap.should_collect() {
+            return;
+        }
+        let s = &self.s;
+        let roots = s
+            .stack
+            .iter()
+            .chain(&s.locals)
+            .chain(&s.strings)
+            .copied()
+            .chain(std::iter::once(s.script_args))
+            .chain(s.frames.iter().flat_map(|f| [f.closure, f.this, f.args]))
+            .collect::<Vec<_>>();
+        self.s.heap.collect(roots);
+    }
+
+    /// Calls built-in `op` on the top `argc` stack values.
+    fn call_builtin(&mut self, op: u16, argc: u32) -> Result<Value, RuntimeError> {
+        let f = self.builtins.get(op as usize).copied().flatten();
+        let name = self
+            .builtin_names
+            .get(op as usize)
+            .copied()
+            .unwrap_or("<unknown>");
+        let per_item = self
+            .prog
+            .builtins
+            .get(op as usize)
+            .map_or(0, |b| b.per_item);
+        let Some(f) = f else {
+            return Err(diag::not_implemented(name));
+        };
+        let at = self
+            .s
+            .stack
+            .len()
+            .checked_sub(argc as usize)
+            .ok_or_else(|| diag::internal("builtin arguments missing"))?;
+        let mut buf = std::mem::take(&mut self.argbuf);
+        buf.clear();
+        buf.extend(self.s.stack.drain(at..));
+        let result = f(&mut weft_stdlib::Call {
+            ctx: self,
+            args: &buf,
+            name,
+            per_item,
+        });
+        self.argbuf = buf;
+        result
+    }
+}
+
+impl Ctx for Vm<'_> {
+    fn heap(&self) -> &Heap {
+        &self.s.heap
+    }
+
+    fn heap_mut(&mut self) -> &mut Heap {
+        &mut self.s.heap
+    }
+
+    fn host(&mut self) -> &mut dyn Host {
+        self.host
+    }
+
+    fn charge(&mut self, gas: u64) -> Result<(), RuntimeError> {
+        self.charge_gas(gas)
+    }
+
+    fn call(&mut self, f: Value, args: &[Value]) -> Result<Value, RuntimeError> {
+        if self.native_depth >= MAX_CALLBACK_DEPTH {
+            return Err(diag::callback_depth(MAX_CALLBACK_DEPTH));
+        }
+        let saved = (
+            self.s.stack.len(),
+            self.s.locals.len(),
+            self.s.frames.len(),
+            self.s.handlers.len(),
+        );
+        let at = self.s.stack.len();
+        self.s.stack.extend_from_slice(args);
+        let stop = self.s.frames.len();
+        let result = self
+            .enter(f, at, args.len(), at, Value::Null)
+            .and_then(|()| {
+                self.native_depth += 1;
+                let r = self.run_loop(stop);
+                self.native_depth -= 1;
+                r
+            });
+        match result {
+            Ok(Exit::Done(v)) => Ok(v),
+            Ok(Exit::Suspend(_)) => Err(diag::cannot_suspend_here()),
+            Err(e) => {
+                self.s.stack.truncate(saved.0);
+                self.s.locals.truncate(saved.1);
+                self.s.frames.truncate(saved.2);
+                self.s.handlers.truncate(saved.3);
+                Err(e)
+            }
+        }
+    }
+}

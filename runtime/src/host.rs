@@ -1,0 +1,89 @@
+//! The host interface: the only way a script's effects reach the outside world.
+//!
+//! Opcode implementations never do I/O; they call a [`Host`]. [`TestHost`] is the
+//! deterministic double: it records output lines, has a fixed clock, and a seeded
+//! random sequence, so tests can pin time and randomness.
+
+/// What the embedding application provides to a running script.
+pub trait Host {
+    /// One line of log output (`std.log`).
+    fn log(&mut self, line: &str);
+    /// One line of warning output (`std.warn`).
+    fn warn(&mut self, line: &str);
+    /// The current time, in milliseconds since the Unix epoch.
+    fn now_ms(&mut self) -> i64;
+    /// A random float in `[0, 1)`.
+    fn random(&mut self) -> f64;
+    /// Polled at safe points (loop back-edges and calls); returning true makes the VM
+    /// suspend there, with the same state a `std.sleep(0)` would save.
+    fn should_yield(&mut self) -> bool {
+        false
+    }
+}
+
+/// A deterministic host for tests.
+#[derive(Clone, Debug)]
+pub struct TestHost {
+    pub logs: Vec<String>,
+    pub warnings: Vec<String>,
+    /// The clock; it does not move unless the test moves it.
+    pub now_ms: i64,
+    seed: u64,
+    /// When set, `should_yield` returns true on the poll with this (1-based) number.
+    pub yield_at_poll: Option<u64>,
+    polls: u64,
+}
+
+impl Default for TestHost {
+    fn default() -> TestHost {
+        TestHost::new()
+    }
+}
+
+impl TestHost {
+    /// A host whose clock reads 2024-01-01T00:00:00Z and whose seed is fixed.
+    pub fn new() -> TestHost {
+        TestHost {
+            logs: Vec::new(),
+            warnings: Vec::new(),
+            now_ms: 1_704_067_200_000,
+            seed: 0x9E37_79B9_7F4A_7C15,
+            yield_at_poll: None,
+            polls: 0,
+        }
+    }
+
+    /// How many times the VM asked whether to yield.
+    pub fn polls(&self) -> u64 {
+        self.polls
+    }
+}
+
+impl Host for TestHost {
+    fn log(&mut self, line: &str) {
+        self.logs.push(line.to_owned());
+    }
+
+    fn warn(&mut self, line: &str) {
+        self.warnings.push(line.to_owned());
+    }
+
+    fn now_ms(&mut self) -> i64 {
+        self.now_ms
+    }
+
+    fn random(&mut self) -> f64 {
+        // splitmix64
+        self.seed = self.seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.seed;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn should_yield(&mut self) -> bool {
+        self.polls += 1;
+        self.yield_at_poll == Some(self.polls)
+    }
+}
