@@ -40,6 +40,37 @@ enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Run an IR file on the bytecode VM; log output goes to stdout.
+    Run {
+        /// The IR document (JSON).
+        file: PathBuf,
+        #[command(flatten)]
+        opts: RunOpts,
+        /// A script argument, as JSON (repeatable; read with `std.arg`).
+        #[arg(long = "arg", value_name = "JSON")]
+        args: Vec<String>,
+        /// Gas budget for the run.
+        #[arg(long)]
+        gas: Option<u64>,
+        /// Heap limit in bytes.
+        #[arg(long)]
+        max_heap: Option<usize>,
+    },
+    /// Resume a suspended script from a state file written by `--suspend-to`.
+    Resume {
+        /// The state file (JSON).
+        state: PathBuf,
+        #[command(flatten)]
+        opts: RunOpts,
+        /// Extra gas granted to the resumed run (on top of what it had left).
+        #[arg(long)]
+        gas: Option<u64>,
+    },
+    /// Print the bytecode an IR file compiles to.
+    Disasm {
+        /// The IR document (JSON).
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -89,6 +120,32 @@ fn run(cli: Cli) -> ExitCode {
             match weft::format_ir(&text) {
                 Ok(pretty) => {
                     out(&pretty);
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => {
+                    eprint!(
+                        "{}",
+                        weft::render::render(&file.display().to_string(), &text, &errors)
+                    );
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Run {
+            file,
+            opts,
+            args,
+            gas,
+            max_heap,
+        } => run_file(&file, &opts, &args, gas, max_heap),
+        Command::Resume { state, opts, gas } => resume_file(&state, &opts, gas),
+        Command::Disasm { file } => {
+            let Some(text) = read(&file) else {
+                return ExitCode::from(2);
+            };
+            match weft::compile_ir(&text) {
+                Ok(program) => {
+                    out(&weft::disassemble(&program));
                     ExitCode::SUCCESS
                 }
                 Err(errors) => {
@@ -151,4 +208,183 @@ fn out(text: &str) {
     let _ = stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush());
+}
+
+/// Options shared by `run` and `resume`.
+#[derive(clap::Args, Debug)]
+struct RunOpts {
+    /// Print the final value as JSON on stdout after the script's output.
+    #[arg(long)]
+    result: bool,
+    /// Print gas used and instructions executed on stderr.
+    #[arg(long)]
+    stats: bool,
+    /// When the script sleeps, write its state to this file and exit instead of waiting.
+    #[arg(long, value_name = "FILE")]
+    suspend_to: Option<PathBuf>,
+}
+
+fn run_file(
+    file: &Path,
+    opts: &RunOpts,
+    args: &[String],
+    gas: Option<u64>,
+    max_heap: Option<usize>,
+) -> ExitCode {
+    let Some(text) = read(file) else {
+        return ExitCode::from(2);
+    };
+    let name = file.display().to_string();
+    let program = match weft::compile_ir(&text) {
+        Ok(program) => program,
+        Err(errors) => {
+            eprint!("{}", weft::render::render(&name, &text, &errors));
+            return ExitCode::from(1);
+        }
+    };
+    let mut limits = weft::Limits::default();
+    if let Some(gas) = gas {
+        limits.gas = gas;
+    }
+    if let Some(max_heap) = max_heap {
+        limits.max_heap_bytes = max_heap;
+    }
+    let mut script_args = Vec::new();
+    for arg in args {
+        match serde_json::from_str(arg) {
+            Ok(value) => script_args.push(value),
+            Err(e) => {
+                eprintln!("error: --arg {arg:?} is not JSON: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let config = weft::RunConfig {
+        limits,
+        args: script_args,
+    };
+    let mut host = CliHost::new();
+    let outcome = weft::run(&program, &config, &mut host);
+    drive(outcome, opts, &limits, &mut host, Some((&name, &text)))
+}
+
+fn resume_file(state_path: &Path, opts: &RunOpts, gas: Option<u64>) -> ExitCode {
+    let Some(text) = read(state_path) else {
+        return ExitCode::from(2);
+    };
+    let state = match weft::SuspendedState::from_json(&text) {
+        Ok(state) => state,
+        Err(e) => {
+            eprintln!(
+                "error: {} is not a Weft state file: {e}",
+                state_path.display()
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let mut limits = weft::Limits::default();
+    if let Some(gas) = gas {
+        limits.gas = gas;
+    }
+    let mut host = CliHost::new();
+    let outcome = weft::resume(state, &limits, &mut host);
+    drive(outcome, opts, &limits, &mut host, None)
+}
+
+/// Follows a run through its sleeps (waiting, or writing the state and stopping) to the end.
+fn drive(
+    mut outcome: weft::Outcome,
+    opts: &RunOpts,
+    limits: &weft::Limits,
+    host: &mut CliHost,
+    source: Option<(&str, &str)>,
+) -> ExitCode {
+    loop {
+        match outcome {
+            weft::Outcome::Finished { value, stats } => {
+                if opts.result {
+                    out(&format!("{value}\n"));
+                }
+                print_stats(opts, &stats);
+                return ExitCode::SUCCESS;
+            }
+            weft::Outcome::Failed { error, stats } => {
+                eprint!("{}", weft::render::render_runtime(source, &error));
+                print_stats(opts, &stats);
+                return ExitCode::from(1);
+            }
+            weft::Outcome::Suspended {
+                state,
+                wake_after_ms,
+                stats,
+            } => {
+                if let Some(path) = &opts.suspend_to {
+                    let text = match state.to_json() {
+                        Ok(text) => text,
+                        Err(e) => {
+                            eprintln!("error: cannot encode the suspended state: {e}");
+                            return ExitCode::from(2);
+                        }
+                    };
+                    if let Err(e) = std::fs::write(path, text) {
+                        eprintln!("error: cannot write {}: {e}", path.display());
+                        return ExitCode::from(2);
+                    }
+                    eprintln!(
+                        "suspended: state written to {} (wake after {wake_after_ms} ms); continue with `weft resume {}`",
+                        path.display(),
+                        path.display()
+                    );
+                    print_stats(opts, &stats);
+                    return ExitCode::SUCCESS;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(wake_after_ms));
+                outcome = weft::resume(state, limits, host);
+            }
+        }
+    }
+}
+
+fn print_stats(opts: &RunOpts, stats: &weft::Stats) {
+    if opts.stats {
+        eprintln!(
+            "gas used: {}, instructions: {}",
+            stats.gas_used, stats.instructions
+        );
+    }
+}
+
+/// The CLI's host: log lines to stdout as they happen, warnings to stderr, the real clock.
+struct CliHost {
+    seed: u64,
+}
+
+impl CliHost {
+    fn new() -> CliHost {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        CliHost { seed: nanos | 1 }
+    }
+}
+
+impl weft::Host for CliHost {
+    fn log(&mut self, line: &str) {
+        out(&format!("{line}\n"));
+    }
+    fn warn(&mut self, line: &str) {
+        eprintln!("warning: {line}");
+    }
+    fn now_ms(&mut self) -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64)
+    }
+    fn random(&mut self) -> f64 {
+        // xorshift64*: randomness for scripts, not for secrets.
+        self.seed ^= self.seed >> 12;
+        self.seed ^= self.seed << 25;
+        self.seed ^= self.seed >> 27;
+        (self.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    }
 }

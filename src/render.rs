@@ -7,6 +7,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config};
 use weft_ir::{IrError, locate};
+use weft_runtime::RuntimeError;
 
 /// Renders IR problems found in `text` (named `file_name` in the output).
 pub fn render(file_name: &str, text: &str, errors: &[IrError]) -> String {
@@ -45,4 +46,36 @@ fn point(text: &str, offset: usize) -> std::ops::Range<usize> {
         .next()
         .map_or(start, |c| start + c.len_utf8());
     start..end
+}
+
+/// Renders a runtime error. With the IR text at hand the label points at the node that
+/// failed; without it (a resumed state) the JSON path alone says where.
+pub fn render_runtime(source: Option<(&str, &str)>, error: &RuntimeError) -> String {
+    let mut notes = Vec::new();
+    if let Some(path) = &error.path {
+        notes.push(format!("at {path}"));
+    }
+    let diagnostic = Diagnostic::error()
+        .with_code(error.code)
+        .with_message(&error.message);
+    let located = source
+        .zip(error.path.as_ref())
+        .and_then(|((name, text), path)| {
+            let range = locate(text, path)?;
+            let file = SimpleFile::new(name, text);
+            let diagnostic = diagnostic
+                .clone()
+                .with_labels(vec![
+                    Label::primary((), range).with_message("while evaluating this"),
+                ])
+                .with_notes(notes.clone());
+            term::emit_into_string(&Config::default(), &file, &diagnostic).ok()
+        });
+    located.unwrap_or_else(|| {
+        let mut out = format!("error[{}]: {}\n", error.code, error.message);
+        for note in notes {
+            out.push_str(&format!("  = {note}\n"));
+        }
+        out
+    })
 }

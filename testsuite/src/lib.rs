@@ -83,3 +83,124 @@ fn ensure_newline(text: &str) -> String {
         format!("{text}\n")
     }
 }
+
+/// What one run of a fixture did, with every sleep resumed at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunRecord {
+    /// The final value as JSON, or `None` when the run failed.
+    pub result: Option<serde_json::Value>,
+    /// The error code and message when the run failed.
+    pub error: Option<String>,
+    pub log: Vec<String>,
+    pub warnings: Vec<String>,
+    pub gas_used: u64,
+    pub suspensions: usize,
+}
+
+/// Runs a program on the VM with a deterministic host, resuming through every suspension
+/// from the in-memory state (no serialisation): the "uninterrupted" reference run.
+pub fn run_program(program: &weft::Program, host: &mut weft::TestHost) -> RunRecord {
+    let config = weft::RunConfig::default();
+    let outcome = weft::run(program, &config, host);
+    finish(outcome, host, &config.limits, 0, |state| state)
+}
+
+/// Drives an outcome to its end, passing each suspended state through `transfer`
+/// (identity, or a JSON round trip) before resuming it.
+pub fn finish(
+    mut outcome: weft::Outcome,
+    host: &mut weft::TestHost,
+    limits: &weft::Limits,
+    mut suspensions: usize,
+    transfer: impl Fn(weft::SuspendedState) -> weft::SuspendedState,
+) -> RunRecord {
+    loop {
+        match outcome {
+            weft::Outcome::Finished { value, stats } => {
+                return record(Some(value), None, host, stats.gas_used, suspensions);
+            }
+            weft::Outcome::Failed { error, stats } => {
+                let text = format!("error[{}]: {}", error.code, error.message);
+                let text = match &error.path {
+                    Some(path) => format!("{text} at {path}"),
+                    None => text,
+                };
+                return record(None, Some(text), host, stats.gas_used, suspensions);
+            }
+            weft::Outcome::Suspended { state, .. } => {
+                suspensions += 1;
+                if suspensions > 10_000 {
+                    return record(
+                        None,
+                        Some("too many suspensions".into()),
+                        host,
+                        0,
+                        suspensions,
+                    );
+                }
+                host.yield_at_poll = None;
+                outcome = weft::resume(transfer(state), limits, host);
+            }
+        }
+    }
+}
+
+fn record(
+    result: Option<serde_json::Value>,
+    error: Option<String>,
+    host: &weft::TestHost,
+    gas_used: u64,
+    suspensions: usize,
+) -> RunRecord {
+    RunRecord {
+        result,
+        error,
+        log: host.logs.clone(),
+        warnings: host.warnings.clone(),
+        gas_used,
+        suspensions,
+    }
+}
+
+/// Snapshot text for running an IR fixture: the input, then result or error, log, gas.
+pub fn run_snapshot(name: &str, text: &str, record: &RunRecord) -> String {
+    let mut out = format!("--- input: {name}\n{}", ensure_newline(text));
+    match (&record.result, &record.error) {
+        (Some(value), _) => {
+            out.push_str("--- result\n");
+            out.push_str(&serde_json::to_string(value).unwrap_or_default());
+            out.push('\n');
+        }
+        (None, Some(error)) => {
+            out.push_str("--- error\n");
+            out.push_str(error);
+            out.push('\n');
+        }
+        (None, None) => out.push_str("--- no result\n"),
+    }
+    out.push_str("--- log\n");
+    for line in &record.log {
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !record.warnings.is_empty() {
+        out.push_str("--- warnings\n");
+        for line in &record.warnings {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!(
+        "--- gas used: {}, suspensions: {}\n",
+        record.gas_used, record.suspensions
+    ));
+    out
+}
+
+/// The fixtures that run (everything under `fixtures/ir` except `invalid/`).
+pub fn run_fixtures() -> Vec<PathBuf> {
+    files_with_ext(&fixtures_dir().join("ir"), "json")
+        .into_iter()
+        .filter(|p| !fixture_name(p).starts_with("ir/invalid/"))
+        .collect()
+}
