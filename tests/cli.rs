@@ -213,3 +213,78 @@ fn opcodes_json_lists_every_required_opcode_with_its_details() {
     assert_eq!(lazy("bool.and"), ["lazy", "lazy"]);
     assert_eq!(lazy("obj.new"), ["pair"]);
 }
+
+fn fixture(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testsuite/fixtures/ir")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn a_sleeping_script_resumes_in_a_second_process() {
+    let dir = std::env::temp_dir().join(format!("weft-cli-resume-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = dir.join("first.json");
+    let second = dir.join("second.json");
+    // Process 1 runs until the first sleep; process 2 until the second; process 3 finishes.
+    let out = weft(&[
+        "run",
+        &fixture("std/sleep.json"),
+        "--suspend-to",
+        first.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "before\n");
+    let out = weft(&[
+        "resume",
+        first.to_str().unwrap(),
+        "--suspend-to",
+        second.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "after\n");
+    let out = weft(&["resume", second.to_str().unwrap(), "--result", "--stats"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "2\n");
+    // Eight nodes of base cost 1, counted across all three processes.
+    assert!(
+        text(&out.stderr).contains("gas used: 8,"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // Without --suspend-to the CLI waits and carries on in one process: same output.
+    let out = weft(&["run", &fixture("std/sleep.json"), "--result"]);
+    assert_eq!(text(&out.stdout), "before\nafter\n2\n");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn hostile_scripts_end_with_a_clean_error_under_default_limits() {
+    for (rel, code) in [
+        ("std/infinite-loop-runs-out-of-gas.json", "E5002"),
+        ("std/runaway-recursion-is-stopped.json", "E5004"),
+        ("str/huge-repeat-hits-the-heap-limit.json", "E5003"),
+    ] {
+        let out = weft(&["run", &fixture(rel)]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{rel}: {stderr}");
+        assert!(
+            stderr.contains(&format!("error[{code}]")),
+            "{rel}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{rel}: {stderr}");
+    }
+}
+
+#[test]
+fn a_corrupt_state_file_is_rejected_cleanly() {
+    let path = std::env::temp_dir().join(format!("weft-bad-state-{}.json", std::process::id()));
+    std::fs::write(&path, r#"{"version": 99}"#).unwrap();
+    let out = weft(&["resume", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("not a Weft state file"));
+    std::fs::remove_file(&path).ok();
+}
