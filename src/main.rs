@@ -117,19 +117,7 @@ fn run(cli: Cli) -> ExitCode {
             let Some(text) = read(&file) else {
                 return ExitCode::from(2);
             };
-            match weft::format_ir(&text) {
-                Ok(pretty) => {
-                    out(&pretty);
-                    ExitCode::SUCCESS
-                }
-                Err(errors) => {
-                    eprint!(
-                        "{}",
-                        weft::render::render(&file.display().to_string(), &text, &errors)
-                    );
-                    ExitCode::from(1)
-                }
-            }
+            print_or_report(&file, &text, weft::format_ir(&text))
         }
         Command::Run {
             file,
@@ -143,19 +131,11 @@ fn run(cli: Cli) -> ExitCode {
             let Some(text) = read(&file) else {
                 return ExitCode::from(2);
             };
-            match weft::compile_ir(&text) {
-                Ok(program) => {
-                    out(&weft::disassemble(&program));
-                    ExitCode::SUCCESS
-                }
-                Err(errors) => {
-                    eprint!(
-                        "{}",
-                        weft::render::render(&file.display().to_string(), &text, &errors)
-                    );
-                    ExitCode::from(1)
-                }
-            }
+            print_or_report(
+                &file,
+                &text,
+                weft::compile_ir(&text).map(|p| weft::disassemble(&p)),
+            )
         }
         Command::Opcodes { json, markdown } => {
             let registry = Registry::standard();
@@ -386,5 +366,26 @@ impl weft::Host for CliHost {
         self.seed ^= self.seed << 25;
         self.seed ^= self.seed >> 27;
         (self.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Prints a command's text output, or renders the IR problems that prevented it (exit 1).
+fn print_or_report(
+    file: &Path,
+    text: &str,
+    result: Result<String, Vec<weft::ir::IrError>>,
+) -> ExitCode {
+    match result {
+        Ok(output) => {
+            out(&output);
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprint!(
+                "{}",
+                weft::render::render(&file.display().to_string(), text, &errors)
+            );
+            ExitCode::from(1)
+        }
     }
 }
