@@ -33,6 +33,7 @@ pub fn format_ir(text: &str) -> Result<String, Vec<IrError>> {
 
 /// Reads, validates and compiles an IR document to bytecode.
 pub fn compile_ir(text: &str) -> Result<Program, Vec<IrError>> {
-    let node = check_ir(text)?;
+    // `weft_bytecode::compile` validates, so the tree is only read here.
+    let node = weft_ir::from_json(text).map_err(|e| vec![weft_ir::diagnostics::json_error(&e)])?;
     weft_bytecode::compile(&node, Registry::standard())
 }

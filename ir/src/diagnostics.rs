@@ -40,22 +40,28 @@ impl fmt::Display for IrError {
 
 impl std::error::Error for IrError {}
 
-fn err(code: &'static str, path: &JsonPath, message: String, label: &str) -> IrError {
-    IrError {
-        code,
-        message,
-        path: path.clone(),
-        offset: None,
-        label: label.to_owned(),
-        help: None,
-    }
-}
-
 impl IrError {
-    fn help(mut self, help: impl Into<String>) -> IrError {
+    /// A diagnostic about the node at `path`; other crates use this for their own codes.
+    pub fn new(code: &'static str, path: &JsonPath, message: String, label: &str) -> IrError {
+        IrError {
+            code,
+            message,
+            path: path.clone(),
+            offset: None,
+            label: label.to_owned(),
+            help: None,
+        }
+    }
+
+    /// The same diagnostic with a `help` line saying what to do.
+    pub fn help(mut self, help: impl Into<String>) -> IrError {
         self.help = Some(help.into());
         self
     }
+}
+
+fn err(code: &'static str, path: &JsonPath, message: String, label: &str) -> IrError {
+    IrError::new(code, path, message, label)
 }
 
 /// E1001 / E1002 / E1003: the text is not a readable IR document.

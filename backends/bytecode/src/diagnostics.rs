@@ -11,14 +11,7 @@
 use weft_ir::{IrError, JsonPath};
 
 fn err(code: &'static str, path: &JsonPath, message: String, label: &str, help: &str) -> IrError {
-    IrError {
-        code,
-        message,
-        path: path.clone(),
-        offset: None,
-        label: label.to_owned(),
-        help: Some(help.to_owned()),
-    }
+    IrError::new(code, path, message, label).help(help)
 }
 
 /// E5101

@@ -163,6 +163,16 @@ impl Compiler<'_> {
         self.emit_gas(base, path);
         self.compile_arg(items, 0, path);
         let exit_jump = self.emit(Op::JumpIfNot(0));
+        self.open_loop(depth, head);
+        self.compile_scoped(items, 1, path);
+        self.emit(Op::Pop);
+        self.emit(Op::Jump(head));
+        self.close_loop(exit_jump, depth);
+        self.emit(Op::Null);
+    }
+
+    /// Starts a loop whose `std.continue` jumps to `head`; `depth` is the stack depth at entry.
+    fn open_loop(&mut self, depth: u32, head: u32) {
         let tries = self.fs().tries;
         self.fs().loops.push(LoopCtx {
             depth,
@@ -170,9 +180,10 @@ impl Compiler<'_> {
             continue_to: head,
             breaks: Vec::new(),
         });
-        self.compile_scoped(items, 1, path);
-        self.emit(Op::Pop);
-        self.emit(Op::Jump(head));
+    }
+
+    /// Ends the innermost loop: the jump at `exit_jump` and every `std.break` land here.
+    fn close_loop(&mut self, exit_jump: usize, depth: u32) {
         let lp = self.fs().loops.pop();
         let exit = self.label();
         self.patch(exit_jump, exit);
@@ -180,7 +191,6 @@ impl Compiler<'_> {
             self.patch(b, exit);
         }
         self.fs().depth = depth;
-        self.emit(Op::Null);
     }
 
     fn compile_for(&mut self, items: &[Node], path: u32) {
@@ -191,13 +201,7 @@ impl Compiler<'_> {
         let depth = self.fs().depth;
         let head = self.label();
         let next = self.emit(Op::ForNext(0));
-        let tries = self.fs().tries;
-        self.fs().loops.push(LoopCtx {
-            depth,
-            tries,
-            continue_to: head,
-            breaks: Vec::new(),
-        });
+        self.open_loop(depth, head);
         let body: Vec<&Node> = items.get(3).into_iter().collect();
         self.push_scope_for(std::slice::from_ref(&var), &body);
         let slot = self.declare(&var);
@@ -207,13 +211,7 @@ impl Compiler<'_> {
         self.emit(Op::Pop);
         self.pop_scope();
         self.emit(Op::Jump(head));
-        let lp = self.fs().loops.pop();
-        let exit = self.label();
-        self.patch(next, exit);
-        for b in lp.map(|l| l.breaks).unwrap_or_default() {
-            self.patch(b, exit);
-        }
-        self.fs().depth = depth;
+        self.close_loop(next, depth);
         self.emit(Op::Pop);
         self.emit(Op::Pop);
         self.emit(Op::Null);
