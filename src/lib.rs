@@ -1,7 +1,8 @@
 //! Weft: a polyglot scripting toolchain and sandboxed runtime.
 //!
-//! This facade is what the `weft` CLI and embedding hosts call: read and validate an IR
-//! document ([`check_ir`]), print it canonically ([`format_ir`]), compile it ([`compile_ir`])
+//! This facade is what the `weft` CLI and embedding hosts call: lower TypeScript, Lua or
+//! Python source to IR ([`compile_source`]), read and validate an IR document
+//! ([`check_ir`]), print it canonically ([`format_ir`]), compile it ([`compile_ir`])
 //! and run it on the bytecode VM ([`run`], [`resume`]) under [`Limits`] against a [`Host`],
 //! and render problems as rustc-style diagnostics against the source text ([`render`]).
 //!
@@ -14,6 +15,7 @@ pub use weft_bytecode::{
     Outcome, Program, RunConfig, Stats, SuspendedState, disassemble, resume, run,
 };
 pub use weft_ir as ir;
+pub use weft_ir::SourceDiagnostic;
 pub use weft_runtime::{Host, Limits, RuntimeError, TestHost};
 
 use weft_ir::{IrError, Node, Registry};
@@ -36,4 +38,152 @@ pub fn compile_ir(text: &str) -> Result<Program, Vec<IrError>> {
     // `weft_bytecode::compile` validates, so the tree is only read here.
     let node = weft_ir::from_json(text).map_err(|e| vec![weft_ir::diagnostics::json_error(&e)])?;
     weft_bytecode::compile(&node, Registry::standard())
+}
+
+/// A language Weft reads: IR itself or one of the SDK languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    Ir,
+    TypeScript,
+    Lua,
+    Python,
+}
+
+impl Language {
+    /// Every language, IR first.
+    pub const ALL: [Language; 4] = [
+        Language::Ir,
+        Language::TypeScript,
+        Language::Lua,
+        Language::Python,
+    ];
+
+    /// Reads a `--lang` value: `ir`/`json`, `ts`/`typescript`, `lua`, `py`/`python`.
+    pub fn from_name(name: &str) -> Option<Language> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "ir" | "json" => Language::Ir,
+            "ts" | "typescript" => Language::TypeScript,
+            "lua" => Language::Lua,
+            "py" | "python" => Language::Python,
+            _ => return None,
+        })
+    }
+
+    /// The language a file name's extension says: `.json`, `.ts`, `.lua`, `.py`.
+    pub fn from_path(path: &std::path::Path) -> Option<Language> {
+        match path.extension()?.to_str()? {
+            "json" => Some(Language::Ir),
+            "ts" => Some(Language::TypeScript),
+            "lua" => Some(Language::Lua),
+            "py" => Some(Language::Python),
+            _ => None,
+        }
+    }
+
+    /// The short name `--lang` accepts.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Ir => "ir",
+            Language::TypeScript => "ts",
+            Language::Lua => "lua",
+            Language::Python => "py",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Language::Ir => "json",
+            Language::TypeScript => "ts",
+            Language::Lua => "lua",
+            Language::Python => "py",
+        }
+    }
+}
+
+/// Why source text did not become a program.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CompileError {
+    /// The IR document is malformed or invalid.
+    Ir(Vec<IrError>),
+    /// The source program has problems (syntax, unsupported constructs, unknown SDK calls).
+    Source(Vec<SourceDiagnostic>),
+    /// A front-end produced IR that does not validate: a bug in Weft, not in the script.
+    Internal(Vec<IrError>),
+}
+
+impl CompileError {
+    /// Whether the fault is Weft's own (exit status 2 in the CLI) rather than the input's.
+    pub fn is_internal(&self) -> bool {
+        matches!(self, CompileError::Internal(_))
+    }
+
+    /// How many problems there are.
+    pub fn len(&self) -> usize {
+        match self {
+            CompileError::Ir(e) | CompileError::Internal(e) => e.len(),
+            CompileError::Source(d) => d.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Lowers source text in `language` to a validated IR tree.
+pub fn compile_source(language: Language, source: &str) -> Result<Node, CompileError> {
+    let registry = Registry::standard();
+    let lowered = match language {
+        Language::Ir => return check_ir(source).map_err(CompileError::Ir),
+        Language::TypeScript => weft_frontend_ts::compile(source, registry),
+        Language::Lua => weft_frontend_lua::compile(source, registry),
+        Language::Python => weft_frontend_py::compile(source, registry),
+    };
+    let node = lowered.map_err(CompileError::Source)?;
+    let errors = weft_ir::validate(&node, registry);
+    if errors.is_empty() {
+        Ok(node)
+    } else {
+        Err(CompileError::Internal(errors))
+    }
+}
+
+/// Like [`compile_source`] for a snippet typed at a prompt: a TypeScript snippet that
+/// starts with `{` and does not compile as a block is retried as an expression, so
+/// `{a: 1}` is an object literal as a REPL would read it.
+pub fn compile_snippet(language: Language, code: &str) -> Result<Node, CompileError> {
+    let first = compile_source(language, code);
+    if first.is_err()
+        && language == Language::TypeScript
+        && code.trim_start().starts_with('{')
+        && let Ok(node) = compile_source(language, &format!("({code})"))
+    {
+        return Ok(node);
+    }
+    first
+}
+
+/// Lowers source text and compiles the IR to bytecode.
+pub fn compile_program(language: Language, source: &str) -> Result<Program, CompileError> {
+    let node = compile_source(language, source)?;
+    compile_tree(language, &node)
+}
+
+/// Compiles a tree [`compile_source`] or [`compile_snippet`] produced from `language`.
+/// Bytecode compile errors (such as `std.break` outside a loop) are the input's fault for
+/// IR and Weft's fault for a front-end's output.
+pub fn compile_tree(language: Language, node: &Node) -> Result<Program, CompileError> {
+    compile_node(node).map_err(|e| {
+        if language == Language::Ir {
+            CompileError::Ir(e)
+        } else {
+            CompileError::Internal(e)
+        }
+    })
+}
+
+/// Compiles an IR tree (validated again) to bytecode.
+pub fn compile_node(node: &Node) -> Result<Program, Vec<IrError>> {
+    weft_bytecode::compile(node, Registry::standard())
 }

@@ -40,10 +40,24 @@ enum Command {
         #[arg(long)]
         markdown: bool,
     },
-    /// Run an IR file on the bytecode VM; log output goes to stdout.
-    Run {
-        /// The IR document (JSON).
+    /// Lower a TypeScript, Lua or Python file to IR and print it (or write it with -o).
+    Compile {
+        /// The source file; its extension (.ts, .lua, .py, .json) names the language.
         file: PathBuf,
+        /// The language, when the extension does not say: ts, lua, py or ir.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Write the IR here instead of printing it.
+        #[arg(short, long, value_name = "OUT.json")]
+        output: Option<PathBuf>,
+    },
+    /// Run a script (TypeScript, Lua, Python or IR) on the bytecode VM; log output goes to stdout.
+    Run {
+        /// The script; its extension (.ts, .lua, .py, .json) names the language.
+        file: PathBuf,
+        /// The language, when the extension does not say: ts, lua, py or ir.
+        #[arg(long)]
+        lang: Option<String>,
         #[command(flatten)]
         opts: RunOpts,
         /// A script argument, as JSON (repeatable; read with `std.arg`).
@@ -56,6 +70,17 @@ enum Command {
         #[arg(long)]
         max_heap: Option<usize>,
     },
+    /// Compile and run a snippet, then print its completion value as JSON.
+    Eval {
+        /// The snippet's language: ts, lua, py or ir.
+        #[arg(long)]
+        lang: String,
+        /// The code.
+        code: String,
+        /// Print gas used and instructions executed on stderr.
+        #[arg(long)]
+        stats: bool,
+    },
     /// Resume a suspended script from a state file written by `--suspend-to`.
     Resume {
         /// The state file (JSON).
@@ -66,10 +91,13 @@ enum Command {
         #[arg(long)]
         gas: Option<u64>,
     },
-    /// Print the bytecode an IR file compiles to.
+    /// Print the bytecode a script compiles to.
     Disasm {
-        /// The IR document (JSON).
+        /// The script; its extension (.ts, .lua, .py, .json) names the language.
         file: PathBuf,
+        /// The language, when the extension does not say: ts, lua, py or ir.
+        #[arg(long)]
+        lang: Option<String>,
     },
 }
 
@@ -119,23 +147,28 @@ fn run(cli: Cli) -> ExitCode {
             };
             print_or_report(&file, &text, weft::format_ir(&text))
         }
+        Command::Compile { file, lang, output } => compile_file(&file, lang.as_deref(), output),
         Command::Run {
             file,
+            lang,
             opts,
             args,
             gas,
             max_heap,
-        } => run_file(&file, &opts, &args, gas, max_heap),
+        } => run_file(&file, lang.as_deref(), &opts, &args, gas, max_heap),
+        Command::Eval { lang, code, stats } => eval(&lang, &code, stats),
         Command::Resume { state, opts, gas } => resume_file(&state, &opts, gas),
-        Command::Disasm { file } => {
-            let Some(text) = read(&file) else {
+        Command::Disasm { file, lang } => {
+            let Some((language, text)) = read_source(&file, lang.as_deref()) else {
                 return ExitCode::from(2);
             };
-            print_or_report(
-                &file,
-                &text,
-                weft::compile_ir(&text).map(|p| weft::disassemble(&p)),
-            )
+            match weft::compile_program(language, &text) {
+                Ok(program) => {
+                    out(&weft::disassemble(&program));
+                    ExitCode::SUCCESS
+                }
+                Err(error) => report_compile_error(&file, &text, &error),
+            }
         }
         Command::Opcodes { json, markdown } => {
             let registry = Registry::standard();
@@ -204,23 +237,110 @@ struct RunOpts {
     suspend_to: Option<PathBuf>,
 }
 
+/// Reads a script and works out its language from `--lang` or the file extension.
+fn read_source(file: &Path, lang: Option<&str>) -> Option<(weft::Language, String)> {
+    let language = match lang {
+        Some(name) => match weft::Language::from_name(name) {
+            Some(language) => language,
+            None => {
+                eprintln!("error: unknown language {name:?} (expected ts, lua, py or ir)");
+                return None;
+            }
+        },
+        None => match weft::Language::from_path(file) {
+            Some(language) => language,
+            None => {
+                eprintln!(
+                    "error: cannot tell the language of {} from its extension (expected .ts, .lua, .py or .json); pass --lang",
+                    file.display()
+                );
+                return None;
+            }
+        },
+    };
+    Some((language, read(file)?))
+}
+
+/// Prints a compile error and gives the exit code: 1 for the input's fault, 2 for Weft's.
+fn report_compile_error(file: &Path, text: &str, error: &weft::CompileError) -> ExitCode {
+    let name = file.display().to_string();
+    eprint!("{}", weft::render::render_compile_error(&name, text, error));
+    if error.is_internal() {
+        return ExitCode::from(2);
+    }
+    let n = error.len();
+    eprintln!(
+        "error: {name} has {n} problem{}",
+        if n == 1 { "" } else { "s" }
+    );
+    ExitCode::from(1)
+}
+
+fn compile_file(file: &Path, lang: Option<&str>, output: Option<PathBuf>) -> ExitCode {
+    let Some((language, text)) = read_source(file, lang) else {
+        return ExitCode::from(2);
+    };
+    let node = match weft::compile_source(language, &text) {
+        Ok(node) => node,
+        Err(error) => return report_compile_error(file, &text, &error),
+    };
+    let ir = weft::ir::pretty(&node, Registry::standard());
+    match output {
+        Some(path) => {
+            if let Err(e) = std::fs::write(&path, &ir) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+            ExitCode::SUCCESS
+        }
+        None => {
+            out(&ir);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn eval(lang: &str, code: &str, stats: bool) -> ExitCode {
+    let Some(language) = weft::Language::from_name(lang) else {
+        eprintln!("error: unknown language {lang:?} (expected ts, lua, py or ir)");
+        return ExitCode::from(2);
+    };
+    let program = match weft::compile_snippet(language, code)
+        .and_then(|node| weft::compile_tree(language, &node))
+    {
+        Ok(program) => program,
+        Err(error) => return report_compile_error(Path::new("<eval>"), code, &error),
+    };
+    let opts = RunOpts {
+        result: true,
+        stats,
+        suspend_to: None,
+    };
+    let limits = weft::Limits::default();
+    let config = weft::RunConfig {
+        limits,
+        args: Vec::new(),
+    };
+    let mut host = CliHost::new();
+    let outcome = weft::run(&program, &config, &mut host);
+    drive(outcome, &opts, &limits, &mut host, None)
+}
+
 fn run_file(
     file: &Path,
+    lang: Option<&str>,
     opts: &RunOpts,
     args: &[String],
     gas: Option<u64>,
     max_heap: Option<usize>,
 ) -> ExitCode {
-    let Some(text) = read(file) else {
+    let Some((language, text)) = read_source(file, lang) else {
         return ExitCode::from(2);
     };
     let name = file.display().to_string();
-    let program = match weft::compile_ir(&text) {
+    let program = match weft::compile_program(language, &text) {
         Ok(program) => program,
-        Err(errors) => {
-            eprint!("{}", weft::render::render(&name, &text, &errors));
-            return ExitCode::from(1);
-        }
+        Err(error) => return report_compile_error(file, &text, &error),
     };
     let mut limits = weft::Limits::default();
     if let Some(gas) = gas {
@@ -245,7 +365,9 @@ fn run_file(
     };
     let mut host = CliHost::new();
     let outcome = weft::run(&program, &config, &mut host);
-    drive(outcome, opts, &limits, &mut host, Some((&name, &text)))
+    // Runtime errors point into the IR text; for a front-end program the JSON path says where.
+    let source = (language == weft::Language::Ir).then_some((name.as_str(), text.as_str()));
+    drive(outcome, opts, &limits, &mut host, source)
 }
 
 fn resume_file(state_path: &Path, opts: &RunOpts, gas: Option<u64>) -> ExitCode {
@@ -351,6 +473,9 @@ impl CliHost {
 impl weft::Host for CliHost {
     fn log(&mut self, line: &str) {
         out(&format!("{line}\n"));
+    }
+    fn write(&mut self, text: &str) {
+        out(text);
     }
     fn warn(&mut self, line: &str) {
         eprintln!("warning: {line}");

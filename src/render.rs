@@ -6,7 +6,9 @@
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config};
-use weft_ir::{IrError, locate};
+use weft_ir::{IrError, SourceDiagnostic, locate};
+
+use crate::CompileError;
 use weft_runtime::RuntimeError;
 
 /// Renders IR problems found in `text` (named `file_name` in the output).
@@ -33,6 +35,48 @@ pub fn render(file_name: &str, text: &str, errors: &[IrError]) -> String {
         }
     }
     out
+}
+
+/// Renders problems a front-end found in source `text` (named `file_name`).
+pub fn render_source(file_name: &str, text: &str, diagnostics: &[SourceDiagnostic]) -> String {
+    let file = SimpleFile::new(file_name, text);
+    let config = Config::default();
+    let mut out = String::new();
+    for d in diagnostics {
+        let range = if d.span.start < d.span.end && text.get(d.span.clone()).is_some() {
+            d.span.clone()
+        } else {
+            point(text, d.span.start)
+        };
+        let diagnostic = Diagnostic::error()
+            .with_code(d.code)
+            .with_message(&d.message)
+            .with_labels(vec![Label::primary((), range).with_message(&d.label)])
+            .with_notes(d.notes.clone());
+        match term::emit_into_string(&config, &file, &diagnostic) {
+            Ok(text) => out.push_str(&text),
+            Err(_) => out.push_str(&format!("{d}\n")),
+        }
+    }
+    out
+}
+
+/// Renders any [`CompileError`] against the text that was compiled. Internal errors (a
+/// front-end produced invalid IR) are printed with the IR problems and a request to report.
+pub fn render_compile_error(file_name: &str, text: &str, error: &CompileError) -> String {
+    match error {
+        CompileError::Ir(errors) => render(file_name, text, errors),
+        CompileError::Source(diagnostics) => render_source(file_name, text, diagnostics),
+        CompileError::Internal(errors) => {
+            let mut out = format!(
+                "error: internal error: the front-end produced invalid IR for {file_name} (this is a bug in weft; please report it with the input)\n"
+            );
+            for e in errors {
+                out.push_str(&format!("  {e}\n"));
+            }
+            out
+        }
+    }
 }
 
 /// A one-character range at `offset`, kept inside the text and on a char boundary.

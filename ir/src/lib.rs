@@ -15,6 +15,7 @@ mod node;
 mod path;
 pub mod pretty;
 pub mod registry;
+pub mod source;
 mod table;
 mod validate;
 
@@ -23,6 +24,7 @@ pub use node::{JsonError, JsonErrorKind, MAX_DEPTH, Node, from_json};
 pub use path::{JsonPath, Seg, locate};
 pub use pretty::{canonicalize, compact, pretty};
 pub use registry::{ArgKind, Arity, Gas, OpId, OpSpec, Param, Registry, RegistryError, Ty};
+pub use source::SourceDiagnostic;
 pub use validate::{describe, validate};
 
 /// Reads and validates an IR document: the tree, or every problem found.

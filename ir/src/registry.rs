@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::table::BUILTIN;
+use crate::table::TABLES;
 
 /// How an opcode treats one argument position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -321,7 +321,7 @@ impl Registry {
         static STANDARD: OnceLock<Registry> = OnceLock::new();
         STANDARD.get_or_init(|| {
             let mut registry = Registry::empty();
-            for def in BUILTIN {
+            for def in TABLES.iter().flat_map(|t| t.iter()) {
                 let mut spec = OpSpec::new(def.name, def.sig, def.gas, def.doc)
                     .unwrap_or_else(|e| panic!("built-in opcode table: {e}"));
                 spec.aliases = def.aliases.iter().map(|a| (*a).to_owned()).collect();

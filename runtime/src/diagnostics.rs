@@ -36,6 +36,9 @@ pub struct RuntimeError {
     pub message: String,
     /// The IR node being evaluated when it happened, when known.
     pub path: Option<JsonPath>,
+    /// The value given to `std.throw`, while the run that raised it is live (it refers
+    /// to that run's heap, so it is dropped when the error leaves the run).
+    pub value: Option<crate::Value>,
 }
 
 impl fmt::Display for RuntimeError {
@@ -56,7 +59,14 @@ impl RuntimeError {
             code,
             message: message.into(),
             path: None,
+            value: None,
         }
+    }
+
+    /// Attaches the thrown value (see [`RuntimeError::value`]).
+    pub fn with_value(mut self, value: crate::Value) -> RuntimeError {
+        self.value = Some(value);
+        self
     }
 
     /// Attaches a path unless one is already set (the innermost node wins).

@@ -6,8 +6,11 @@
 
 /// What the embedding application provides to a running script.
 pub trait Host {
-    /// One line of log output (`std.log`).
+    /// One line of log output (`std.log`): the text and a newline.
     fn log(&mut self, line: &str);
+    /// Output text with no newline added (`std.write`, Lua's `io.write`, Python's
+    /// `print(..., end="")`). It shares the log's stream: `write("a"); log("b")` prints `ab`.
+    fn write(&mut self, text: &str);
     /// One line of warning output (`std.warn`).
     fn warn(&mut self, line: &str);
     /// The current time, in milliseconds since the Unix epoch.
@@ -24,7 +27,10 @@ pub trait Host {
 /// A deterministic host for tests.
 #[derive(Clone, Debug)]
 pub struct TestHost {
+    /// Completed output lines.
     pub logs: Vec<String>,
+    /// Output written after the last newline.
+    pub pending: String,
     pub warnings: Vec<String>,
     /// The clock; it does not move unless the test moves it.
     pub now_ms: i64,
@@ -45,12 +51,24 @@ impl TestHost {
     pub fn new() -> TestHost {
         TestHost {
             logs: Vec::new(),
+            pending: String::new(),
             warnings: Vec::new(),
             now_ms: 1_704_067_200_000,
             seed: 0x9E37_79B9_7F4A_7C15,
             yield_at_poll: None,
             polls: 0,
         }
+    }
+
+    /// Everything written so far, exactly as a terminal would show it.
+    pub fn stdout(&self) -> String {
+        let mut out = String::new();
+        for line in &self.logs {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&self.pending);
+        out
     }
 
     /// How many times the VM asked whether to yield.
@@ -61,7 +79,19 @@ impl TestHost {
 
 impl Host for TestHost {
     fn log(&mut self, line: &str) {
-        self.logs.push(line.to_owned());
+        let mut text = std::mem::take(&mut self.pending);
+        text.push_str(line);
+        self.logs.push(text);
+    }
+
+    fn write(&mut self, text: &str) {
+        let mut rest = text;
+        while let Some(i) = rest.find('\n') {
+            let line = &rest[..i];
+            self.log(line);
+            rest = &rest[i + 1..];
+        }
+        self.pending.push_str(rest);
     }
 
     fn warn(&mut self, line: &str) {

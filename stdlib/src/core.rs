@@ -113,6 +113,12 @@ pub fn log(c: &mut Call<'_>) -> R {
     Ok(Value::Null)
 }
 
+pub fn write(c: &mut Call<'_>) -> R {
+    let text: String = c.args.iter().map(|v| c.display(*v)).collect();
+    c.ctx.host().write(&text);
+    Ok(Value::Null)
+}
+
 pub fn warn(c: &mut Call<'_>) -> R {
     let text = line(c);
     c.ctx.host().warn(&text);
@@ -121,5 +127,6 @@ pub fn warn(c: &mut Call<'_>) -> R {
 
 /// Raises `E5018` whose message is the display string of the value.
 pub fn throw(c: &mut Call<'_>) -> R {
-    Err(diag::thrown(c.display(c.arg(0))))
+    let value = c.arg(0);
+    Err(diag::thrown(c.display(value)).with_value(value))
 }

@@ -17,6 +17,7 @@
 mod call;
 mod core;
 mod json;
+mod lang;
 mod list;
 pub mod math;
 mod methods;
@@ -50,6 +51,7 @@ table! {
     "std.float" => core::float,
     "std.log" => core::log,
     "std.warn" => core::warn,
+    "std.write" => core::write,
     "std.throw" => core::throw,
     "math.add" => math::add,
     "math.sub" => math::sub,
@@ -153,14 +155,22 @@ table! {
     "time.offset" => time::offset,
 }
 
+/// Every implementation table: the portable opcodes, then each language's namespace.
+static TABLES: &[&[Builtin]] = &[
+    BUILTINS,
+    lang::js::BUILTINS,
+    lang::lua::BUILTINS,
+    lang::py::BUILTINS,
+];
+
 /// The implementation of a strict opcode, by canonical name.
 pub fn lookup(name: &str) -> Option<Builtin> {
-    BUILTINS.iter().find(|b| b.name == name).copied()
+    builtins().find(|b| b.name == name)
 }
 
 /// Every implemented opcode, in table order.
-pub fn builtins() -> &'static [Builtin] {
-    BUILTINS
+pub fn builtins() -> impl Iterator<Item = Builtin> {
+    TABLES.iter().flat_map(|t| t.iter().copied())
 }
 
 /// The opcodes the backend compiles itself instead of calling a [`Builtin`].
@@ -182,6 +192,7 @@ pub const BACKEND_OPS: &[&str] = &[
     "std.arg",
     "std.args",
     "std.try",
+    "std.try_error",
     "std.this",
     "std.caller",
     "std.sleep",

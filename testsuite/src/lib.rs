@@ -76,6 +76,155 @@ pub fn ir_check_snapshot(name: &str, text: &str) -> String {
     out
 }
 
+/// Snapshot text for lowering a front-end fixture: the source, then the canonical IR or
+/// the rendered diagnostics.
+pub fn frontend_snapshot(language: weft::Language, name: &str, source: &str) -> String {
+    let mut out = format!("--- input: {name}\n{}", ensure_newline(source));
+    match weft::compile_source(language, source) {
+        Ok(node) => {
+            out.push_str("--- ir\n");
+            out.push_str(&weft::ir::pretty(&node, weft::ir::Registry::standard()));
+        }
+        Err(error) => {
+            out.push_str("--- diagnostics\n");
+            out.push_str(&weft::render::render_compile_error(name, source, &error));
+        }
+    }
+    out
+}
+
+/// `testsuite/programs`: the run corpora, one folder per language.
+pub fn programs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("programs")
+}
+
+/// Compiles source in `language` and runs it to the end on the VM with a [`weft::TestHost`].
+pub fn run_source(language: weft::Language, source: &str) -> Result<RunRecord, String> {
+    let program = weft::compile_program(language, source)
+        .map_err(|e| weft::render::render_compile_error("<source>", source, &e))?;
+    Ok(run_program(&program, &mut weft::TestHost::new()))
+}
+
+/// How a real interpreter ran a corpus program.
+#[derive(Debug)]
+pub enum Reference {
+    /// The interpreter's stdout.
+    Output(String),
+    /// The interpreter is not installed; the string says which one.
+    Missing(String),
+    /// It ran but failed; the string has its stderr.
+    Failed(String),
+}
+
+/// Runs a command for a corpus program and captures stdout: the reference output.
+pub fn reference_output(command: &mut std::process::Command) -> Reference {
+    let program = command.get_program().to_string_lossy().into_owned();
+    match command.output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Reference::Missing(program),
+        Err(e) => Reference::Failed(format!("{program}: {e}")),
+        Ok(out) if !out.status.success() => Reference::Failed(format!(
+            "{program} exited with {}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        )),
+        Ok(out) => Reference::Output(String::from_utf8_lossy(&out.stdout).into_owned()),
+    }
+}
+
+/// Checks a language's run corpus: every `programs/<lang>/*.<ext>` must have a
+/// `<name>.expected` file (the real interpreter's stdout), and Weft's output must equal it.
+/// `reference` re-runs the real interpreter on the program; its output must equal the
+/// expected file too, and when it is missing the re-check is skipped and said so on stderr.
+/// Returns (programs checked, programs whose re-check was skipped); panics listing every
+/// mismatch.
+pub fn check_corpus(
+    language: weft::Language,
+    reference: impl Fn(&Path) -> Reference,
+) -> (usize, usize) {
+    let dir = programs_dir().join(match language {
+        weft::Language::TypeScript => "ts",
+        weft::Language::Lua => "lua",
+        weft::Language::Python => "python",
+        weft::Language::Ir => "ir",
+    });
+    let programs = files_with_ext(&dir, language.extension());
+    let mut failures = Vec::new();
+    let mut skipped = Vec::new();
+    for path in &programs {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let Ok(source) = std::fs::read_to_string(path) else {
+            failures.push(format!("{name}: cannot read"));
+            continue;
+        };
+        let Ok(expected) = std::fs::read_to_string(path.with_extension("expected")) else {
+            failures.push(format!("{name}: no .expected file"));
+            continue;
+        };
+        match run_source(language, &source) {
+            Err(diagnostics) => failures.push(format!("{name}: does not compile\n{diagnostics}")),
+            Ok(record) => {
+                if let Some(error) = &record.error {
+                    failures.push(format!(
+                        "{name}: run failed: {error}\n--- output so far\n{}",
+                        record.stdout
+                    ));
+                } else if record.stdout != expected {
+                    failures.push(format!(
+                        "{name}: output differs\n{}",
+                        first_difference(&expected, &record.stdout)
+                    ));
+                }
+            }
+        }
+        match reference(path) {
+            Reference::Output(out) if out == expected => {}
+            Reference::Output(out) => failures.push(format!(
+                "{name}: the real interpreter's output differs from {name}'s .expected file\n{}",
+                first_difference(&expected, &out)
+            )),
+            Reference::Missing(program) => skipped.push(program),
+            Reference::Failed(why) => failures.push(format!("{name}: reference run failed: {why}")),
+        }
+    }
+    if !skipped.is_empty() {
+        eprintln!(
+            "skipped: re-checking {} {} .expected files against the real interpreter ({} not installed); Weft was still checked against them",
+            skipped.len(),
+            language.name(),
+            skipped[0]
+        );
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} {} corpus programs failed:\n\n{}",
+        failures.len(),
+        programs.len(),
+        language.name(),
+        failures.join("\n\n")
+    );
+    (programs.len(), skipped.len())
+}
+
+/// The first differing line of two outputs, for a readable failure.
+pub fn first_difference(expected: &str, got: &str) -> String {
+    let (e, g): (Vec<&str>, Vec<&str>) =
+        (expected.split('\n').collect(), got.split('\n').collect());
+    for i in 0..e.len().max(g.len()) {
+        let (a, b) = (e.get(i), g.get(i));
+        if a != b {
+            return format!(
+                "line {}:\n  expected: {}\n  got:      {}",
+                i + 1,
+                a.map_or("<end of output>".to_owned(), |s| format!("{s:?}")),
+                b.map_or("<end of output>".to_owned(), |s| format!("{s:?}"))
+            );
+        }
+    }
+    "outputs are equal".to_owned()
+}
+
 fn ensure_newline(text: &str) -> String {
     if text.ends_with('\n') {
         text.to_owned()
@@ -92,6 +241,8 @@ pub struct RunRecord {
     /// The error code and message when the run failed.
     pub error: Option<String>,
     pub log: Vec<String>,
+    /// Everything written to the log's stream, exactly (lines and `std.write` text).
+    pub stdout: String,
     pub warnings: Vec<String>,
     pub gas_used: u64,
     pub suspensions: usize,
@@ -156,6 +307,7 @@ fn record(
         result,
         error,
         log: host.logs.clone(),
+        stdout: host.stdout(),
         warnings: host.warnings.clone(),
         gas_used,
         suspensions,

@@ -148,7 +148,11 @@ fn drive(program: &Program, state: VmState, limits: Limits, host: &mut dyn Host)
                 stats,
             }
         }
-        Err(error) => Outcome::Failed { error, stats },
+        Err(mut error) => {
+            // The thrown value points into this run's heap, which ends here.
+            error.value = None;
+            Outcome::Failed { error, stats }
+        }
     }
 }
 

@@ -72,6 +72,9 @@ pub enum Op {
     /// Installs a handler at `n`: on a catchable error the stack is cut back to its height
     /// here, the error message is pushed, and execution continues at `n`.
     TryPush(u32),
+    /// Like `TryPush`, but the handler receives an error object (`std.try_error`):
+    /// `{code, message, thrown, value}`.
+    TryPushError(u32),
     TryPop,
     /// Checks that the top is a list (for `std.for`).
     CheckList,

@@ -11,7 +11,13 @@ use crate::program::{Func, Op, Program};
 /// Stack effect of the fall-through path: (values popped, values pushed).
 pub fn effect(op: &Op) -> (u32, u32) {
     match *op {
-        Op::Nop | Op::Scope(_) | Op::Gas(_) | Op::Jump(_) | Op::TryPush(_) | Op::TryPop => (0, 0),
+        Op::Nop
+        | Op::Scope(_)
+        | Op::Gas(_)
+        | Op::Jump(_)
+        | Op::TryPush(_)
+        | Op::TryPushError(_)
+        | Op::TryPop => (0, 0),
         Op::Null | Op::True | Op::False | Op::Int(_) | Op::Float(_) | Op::Str(_) | Op::Data(_) => {
             (0, 1)
         }
@@ -96,7 +102,7 @@ fn verify_func(prog: &Program, f: &Func) -> Result<u32, String> {
                 work.push((target(t)?, depth));
                 work.push((pc + 1, next));
             }
-            Op::TryPush(t) => {
+            Op::TryPush(t) | Op::TryPushError(t) => {
                 work.push((target(t)?, depth + 1));
                 work.push((pc + 1, next));
             }

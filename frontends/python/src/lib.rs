@@ -1,6 +1,17 @@
 //! The Python front-end (rustpython-parser): lowers source text to Weft IR.
 //!
-//! Not implemented yet. This crate exists so the workspace has its final shape; it
-//! exports nothing, and no command claims to accept this language until it does.
+//! Not implemented yet: [`compile`] reports that with one diagnostic.
 //!
 //! **Architecture Invariant:** a front-end depends on `weft_ir` only.
+
+use weft_ir::{Node, Registry, SourceDiagnostic};
+
+/// Lowers a Python program to an IR document, or reports every problem found.
+pub fn compile(source: &str, _registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
+    Err(vec![SourceDiagnostic::new(
+        "E4000",
+        "the Python front-end is not implemented yet",
+        0..source.len().min(1),
+        "not compiled",
+    )])
+}

@@ -68,7 +68,8 @@ impl Compiler<'_> {
                 }
                 _ => self.compile_arg(items, 0, path),
             },
-            "std.try" => self.compile_try(items, path),
+            "std.try" => self.compile_try(items, path, false),
+            "std.try_error" => self.compile_try(items, path, true),
             "std.arg" => {
                 self.compile_arg(items, 0, path);
                 self.emit(Op::Arg);
@@ -270,9 +271,13 @@ impl Compiler<'_> {
         self.emit(Op::Closure(index));
     }
 
-    fn compile_try(&mut self, items: &[Node], path: u32) {
+    fn compile_try(&mut self, items: &[Node], path: u32, error_object: bool) {
         let depth = self.fs().depth;
-        let push = self.emit(Op::TryPush(0));
+        let push = self.emit(if error_object {
+            Op::TryPushError(0)
+        } else {
+            Op::TryPush(0)
+        });
         self.fs().tries += 1;
         self.compile_scoped(items, 0, path);
         self.fs().tries -= 1;

@@ -174,6 +174,7 @@ impl Compiler<'_> {
             },
             Op::JumpNotNull(_) => Op::JumpNotNull(target),
             Op::TryPush(_) => Op::TryPush(target),
+            Op::TryPushError(_) => Op::TryPushError(target),
             Op::ForNext(_) => Op::ForNext(target),
             other => other,
         };

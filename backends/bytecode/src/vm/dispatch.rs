@@ -221,13 +221,14 @@ impl Vm<'_> {
                     }
                     continue;
                 }
-                Op::TryPush(h) => {
+                Op::TryPush(h) | Op::TryPushError(h) => {
                     let frame = (self.s.frames.len() - 1) as u32;
                     let stack = self.s.stack.len() as u32;
                     self.s.handlers.push(super::Handler {
                         frame,
                         stack,
                         pc: h,
+                        error_object: matches!(op, Op::TryPushError(_)),
                     });
                 }
                 Op::TryPop => {

@@ -37,6 +37,9 @@ pub struct Handler {
     pub frame: u32,
     pub stack: u32,
     pub pc: u32,
+    /// Whether the handler receives an error object (`std.try_error`) instead of the message.
+    #[serde(default)]
+    pub error_object: bool,
 }
 
 /// Everything a run changes: saved whole when it suspends.
@@ -365,8 +368,17 @@ impl<'a> Vm<'a> {
             }
         }
         self.s.stack.truncate(h.stack as usize);
-        let msg = self.s.heap.alloc_str(e.message)?;
-        self.s.stack.push(msg);
+        let caught = if h.error_object {
+            let mut map = weft_runtime::ObjMap::new();
+            map.set("code", self.s.heap.alloc_str(e.code)?);
+            map.set("message", self.s.heap.alloc_str(e.message)?);
+            map.set("thrown", Value::Bool(e.value.is_some()));
+            map.set("value", e.value.unwrap_or(Value::Null));
+            self.s.heap.alloc_obj(map)?
+        } else {
+            self.s.heap.alloc_str(e.message)?
+        };
+        self.s.stack.push(caught);
         self.frame_mut()?.pc = h.pc;
         Ok(())
     }

@@ -6,6 +6,13 @@
 
 use crate::registry::Gas;
 
+mod js;
+mod lua;
+mod py;
+
+/// Every opcode table: the portable standard library, then each language's namespace.
+pub(crate) static TABLES: &[&[OpDef]] = &[BUILTIN, js::OPS, lua::OPS, py::OPS];
+
 pub(crate) struct OpDef {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
@@ -14,7 +21,12 @@ pub(crate) struct OpDef {
     pub doc: &'static str,
 }
 
-const fn op(name: &'static str, sig: &'static str, base: u64, doc: &'static str) -> OpDef {
+pub(crate) const fn op(
+    name: &'static str,
+    sig: &'static str,
+    base: u64,
+    doc: &'static str,
+) -> OpDef {
     OpDef {
         name,
         aliases: &[],
@@ -25,12 +37,12 @@ const fn op(name: &'static str, sig: &'static str, base: u64, doc: &'static str)
 }
 
 impl OpDef {
-    const fn alias(mut self, aliases: &'static [&'static str]) -> OpDef {
+    pub(crate) const fn alias(mut self, aliases: &'static [&'static str]) -> OpDef {
         self.aliases = aliases;
         self
     }
 
-    const fn per(mut self, per_item: u64) -> OpDef {
+    pub(crate) const fn per(mut self, per_item: u64) -> OpDef {
         self.gas.per_item = per_item;
         self
     }
@@ -85,12 +97,16 @@ pub(crate) static BUILTIN: &[OpDef] = &[
         "A new list of all script arguments (inside a lambda: the arguments of the current call).").alias(&["args"]),
     op("std.log", "...values: any -> null", 1,
         "Writes the values, separated by spaces, as one line of log output.").alias(&["log"]),
+    op("std.write", "...values: any -> null", 1,
+        "Writes the display strings of the values, with nothing between them and no newline, to the log's stream."),
     op("std.warn", "...values: any -> null", 1,
         "Writes the values as one line of warning output.").alias(&["warn"]),
     op("std.throw", "error: any -> any", 1,
         "Raises an error carrying `error`; `std.try` can catch it.").alias(&["throw"]),
     op("std.try", "body: lazy any, var?: name, handler?: lazy any -> any", 1,
         "Evaluates `body`; if it raises, binds the error message to `var` and evaluates `handler`.").alias(&["try"]),
+    op("std.try_error", "body: lazy any, var: name, handler: lazy any -> any", 1,
+        "Like `std.try`, but binds an error object: `code` (the `E5xxx` code), `message`, `thrown` (true when raised by `std.throw`) and `value` (the thrown value, null otherwise)."),
     op("std.this", "-> any", 1,
         "The entity or object the script runs on (the receiver inside a method call).").alias(&["this"]),
     op("std.caller", "-> any", 1,
