@@ -319,7 +319,7 @@ fn eval(lang: &str, code: &str, stats: bool) -> ExitCode {
     let limits = weft::Limits::default();
     let config = weft::RunConfig {
         limits,
-        args: Vec::new(),
+        ..Default::default()
     };
     let mut host = CliHost::new();
     let outcome = weft::run(&program, &config, &mut host);
@@ -362,6 +362,7 @@ fn run_file(
     let config = weft::RunConfig {
         limits,
         args: script_args,
+        ..Default::default()
     };
     let mut host = CliHost::new();
     let outcome = weft::run(&program, &config, &mut host);

@@ -20,6 +20,8 @@
 //! - `E5022` bad JSON: `json.parse` input, or a value `json.stringify` cannot write.
 //! - `E5023` bad suspend state: a saved state that cannot be resumed (version, shape).
 //! - `E5024` cannot suspend here: `std.sleep` inside a callback of a built-in (`list.map`...).
+//! - `E5025` missing capability: a gated opcode or host method was not given its capability.
+//! - `E5026` capability widening: `std.narrow` tried to change an existing restriction.
 //!
 //! Only `E5018` through the opcodes' ordinary failures (`E5010`–`E5022`) can be caught by
 //! `std.try`; the limits (`E5002`–`E5004`), internal errors and `E5023`/`E5024` cannot.
@@ -84,6 +86,27 @@ impl RuntimeError {
             "E5001" | "E5002" | "E5003" | "E5004" | "E5023" | "E5024"
         )
     }
+}
+
+/// E5025
+pub fn missing_capability(what: &str, name: &str) -> RuntimeError {
+    RuntimeError::new(
+        "E5025",
+        format!("`{what}` needs the `{name}` capability, and it was not given one"),
+    )
+}
+
+/// E5026
+pub fn capability_widening(
+    name: &str,
+    key: &str,
+    old: &serde_json::Value,
+    new: &serde_json::Value,
+) -> RuntimeError {
+    RuntimeError::new(
+        "E5026",
+        format!("cannot widen the `{name}` capability: `{key}` is restricted to {old}, not {new}"),
+    )
 }
 
 /// E5001

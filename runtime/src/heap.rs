@@ -93,6 +93,8 @@ pub enum HeapObj {
     Obj(ObjMap),
     Closure(Closure),
     Handle(HandleData),
+    /// A capability (see [`crate::capability`]); scripts see it as a handle.
+    Capability(crate::Capability),
     /// A captured variable; `None` until its `std.let` runs.
     Cell(Option<Value>),
 }
@@ -111,6 +113,13 @@ impl HeapObj {
                     .sum(),
                 HeapObj::Closure(c) => c.captures.len() * 16,
                 HeapObj::Handle(h) => h.kind.len(),
+                HeapObj::Capability(c) => {
+                    c.name.len()
+                        + c.scope
+                            .keys()
+                            .map(|k| k.len() + ENTRY_OVERHEAD)
+                            .sum::<usize>()
+                }
                 HeapObj::Cell(_) => 16,
             }
     }

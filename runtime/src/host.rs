@@ -4,6 +4,8 @@
 //! deterministic double: it records output lines, has a fixed clock, and a seeded
 //! random sequence, so tests can pin time and randomness.
 
+use crate::{HandleData, Heap, RuntimeError, Value};
+
 /// What the embedding application provides to a running script.
 pub trait Host {
     /// One line of log output (`std.log`): the text and a newline.
@@ -21,6 +23,32 @@ pub trait Host {
     /// suspend there, with the same state a `std.sleep(0)` would save.
     fn should_yield(&mut self) -> bool {
         false
+    }
+    /// Runs a host opcode: one the embedding application registered (it is in the
+    /// registry the script was compiled against, but not in the standard library). The
+    /// runtime has already charged its gas and, when its registry row names a capability,
+    /// checked that `args[0]` is that capability. The default knows no host opcodes.
+    fn call_op(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        heap: &mut Heap,
+    ) -> Result<Value, RuntimeError> {
+        let _ = (args, heap);
+        Err(crate::diagnostics::not_implemented(name))
+    }
+    /// Calls `method` on a host handle (`std.call_method` with a handle receiver). Gated
+    /// methods check their capability with [`crate::capability::require`]. The default
+    /// has no methods.
+    fn call_method(
+        &mut self,
+        handle: &HandleData,
+        method: &str,
+        args: &[Value],
+        heap: &mut Heap,
+    ) -> Result<Value, RuntimeError> {
+        let _ = (args, heap);
+        Err(crate::diagnostics::unknown_method(&handle.kind, method))
     }
 }
 

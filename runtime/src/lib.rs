@@ -11,6 +11,7 @@
 //! **Architecture Invariant:** the runtime does no I/O and knows nothing about bytecode;
 //! it is the data model both backends share.
 
+pub mod capability;
 pub mod convert;
 pub mod diagnostics;
 mod heap;
@@ -18,6 +19,7 @@ mod host;
 pub mod num;
 mod value;
 
+pub use capability::{Capability, HostValue};
 pub use convert::{display, format_float, from_json, to_json_lossy, to_json_strict};
 pub use diagnostics::RuntimeError;
 pub use heap::{Closure, HandleData, Heap, HeapObj, ObjMap};

@@ -13,6 +13,8 @@ pub trait Ctx {
     fn heap(&self) -> &Heap;
     fn heap_mut(&mut self) -> &mut Heap;
     fn host(&mut self) -> &mut dyn Host;
+    /// The host and the heap at once, for host calls that read or build values.
+    fn host_and_heap(&mut self) -> (&mut dyn Host, &mut Heap);
     /// Charges gas for work done inside an opcode; fails with `E5002` when it cannot be paid.
     fn charge(&mut self, gas: u64) -> Result<(), RuntimeError>;
     /// Calls a closure (or anything callable) with arguments, re-entering the backend.

@@ -125,6 +125,28 @@ pub fn warn(c: &mut Call<'_>) -> R {
     Ok(Value::Null)
 }
 
+/// `std.narrow(cap, scope)`: a copy of the capability with the object's entries added to
+/// its scope; changing an existing restriction is `E5026`.
+pub fn narrow(c: &mut Call<'_>) -> R {
+    let cap = weft_runtime::capability::capability(c.heap(), c.arg(0))
+        .cloned()
+        .ok_or_else(|| diag::type_error(c.name, "a capability", &c.describe(c.arg(0))))?;
+    let scope = c.arg(1);
+    let Some(map) = c.heap().obj(scope) else {
+        return Err(diag::type_error(c.name, "an object", &c.describe(scope)));
+    };
+    let entries: Vec<(String, Value)> = map.iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    let mut extra = Vec::with_capacity(entries.len());
+    for (k, v) in entries {
+        extra.push((k, weft_runtime::to_json_strict(c.heap(), v)?));
+    }
+    let narrowed = cap.narrow(extra)?;
+    let id = c
+        .heap_mut()
+        .alloc(weft_runtime::HeapObj::Capability(narrowed))?;
+    Ok(Value::Handle(id))
+}
+
 /// Raises `E5018` whose message is the display string of the value.
 pub fn throw(c: &mut Call<'_>) -> R {
     let value = c.arg(0);

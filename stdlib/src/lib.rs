@@ -53,6 +53,7 @@ table! {
     "std.warn" => core::warn,
     "std.write" => core::write,
     "std.throw" => core::throw,
+    "std.narrow" => core::narrow,
     "math.add" => math::add,
     "math.sub" => math::sub,
     "math.mul" => math::mul,

@@ -11,10 +11,12 @@
 //! | string | `len` `length` `upper` `lower` `trim` `split` `slice` `includes` `indexOf` `startsWith` `endsWith` `repeat` `replace` `concat` |
 //! | list | `len` `length` `push` `pop` `shift` `unshift` `slice` `splice` `join` `includes` `indexOf` `reverse` `sort` `map` `filter` `find` `reduce` `flatMap` `concat` `get` `set` `empty` |
 //! | object | `keys` `values` `entries` `has` `get` `set` `del` |
+//! | capability | `narrow` |
+//! | host handle | whatever the host's [`weft_runtime::Host::call_method`] answers |
 
 use weft_ir::Registry;
 use weft_runtime::diagnostics as diag;
-use weft_runtime::{RuntimeError, Value};
+use weft_runtime::{HeapObj, RuntimeError, Value};
 
 use crate::call::{Call, Ctx};
 
@@ -73,6 +75,9 @@ pub fn call_method(
     method: &str,
     args: &[Value],
 ) -> Result<Value, RuntimeError> {
+    if let Value::Handle(id) = receiver {
+        return handle_method(ctx, id, method, args);
+    }
     let Some(op) = method_op(receiver, method) else {
         return Err(diag::unknown_method(receiver.type_name(), method));
     };
@@ -90,4 +95,31 @@ pub fn call_method(
         name: builtin.name,
         per_item,
     })
+}
+
+/// A method on a handle: `narrow` on a capability (as `std.narrow`), anything on a host
+/// handle goes to the host.
+fn handle_method(
+    ctx: &mut dyn Ctx,
+    id: u32,
+    method: &str,
+    args: &[Value],
+) -> Result<Value, RuntimeError> {
+    let handle = match ctx.heap().get(id) {
+        Some(HeapObj::Handle(h)) => h.clone(),
+        Some(HeapObj::Capability(_)) if method == "narrow" => {
+            let mut full = vec![Value::Handle(id)];
+            full.extend_from_slice(args);
+            return crate::core::narrow(&mut Call {
+                ctx,
+                args: &full,
+                name: "std.narrow",
+                per_item: 0,
+            });
+        }
+        Some(HeapObj::Capability(_)) => return Err(diag::unknown_method("capability", method)),
+        _ => return Err(diag::unknown_method("handle", method)),
+    };
+    let (host, heap) = ctx.host_and_heap();
+    host.call_method(&handle, method, args, heap)
 }

@@ -22,6 +22,9 @@ impl Ctx for TestCtx {
     fn host(&mut self) -> &mut dyn Host {
         &mut self.host
     }
+    fn host_and_heap(&mut self) -> (&mut dyn Host, &mut Heap) {
+        (&mut self.host, &mut self.heap)
+    }
     fn charge(&mut self, gas: u64) -> Result<(), RuntimeError> {
         self.gas = self
             .gas

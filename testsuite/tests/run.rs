@@ -131,7 +131,7 @@ fn suspending_anywhere_and_resuming_from_json_gives_the_same_run() {
             let limits = weft::Limits::default();
             let config = weft::RunConfig {
                 limits,
-                args: Vec::new(),
+                ..Default::default()
             };
             let outcome = weft::run(&program, &config, &mut host);
             let record = weft_testsuite::finish(outcome, &mut host, &limits, 0, through_json);

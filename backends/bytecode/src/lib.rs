@@ -35,6 +35,12 @@ pub struct RunConfig {
     pub limits: Limits,
     /// Script arguments (`std.arg`, `std.args`).
     pub args: Vec<serde_json::Value>,
+    /// Capabilities granted to the script: they follow `args` as further script arguments.
+    pub grants: Vec<weft_runtime::Capability>,
+    /// What `std.this` reads at the top level of the script.
+    pub this: weft_runtime::HostValue,
+    /// What `std.caller` reads.
+    pub caller: weft_runtime::HostValue,
 }
 
 /// Counters of a run, cumulative across suspensions.
@@ -78,7 +84,7 @@ pub fn compile(ir: &Node, registry: &Registry) -> Result<Program, Vec<IrError>> 
 
 /// Runs a compiled program from the start.
 pub fn run(program: &Program, config: &RunConfig, host: &mut dyn Host) -> Outcome {
-    match Vm::fresh_state(program, &config.args, &config.limits) {
+    match Vm::fresh_state(program, config) {
         Ok(state) => drive(program, state, config.limits, host),
         Err(error) => Outcome::Failed {
             error,

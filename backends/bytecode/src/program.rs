@@ -171,6 +171,9 @@ pub enum PathSeg {
 pub struct BuiltinRef {
     pub name: String,
     pub per_item: u64,
+    /// For a host opcode: the capability its first argument must be (registry row).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capability: Option<String>,
 }
 
 /// A compiled, verified program.

@@ -105,6 +105,8 @@ pub(crate) static BUILTIN: &[OpDef] = &[
         "Raises an error carrying `error`; `std.try` can catch it.").alias(&["throw"]),
     op("std.try", "body: lazy any, var?: name, handler?: lazy any -> any", 1,
         "Evaluates `body`; if it raises, binds the error message to `var` and evaluates `handler`.").alias(&["try"]),
+    op("std.narrow", "cap: any, scope: object -> any", 1,
+        "A narrower copy of a capability: the object's entries are added to its scope as restrictions. Changing an existing restriction is an error (E5026): a derived capability never grants more than its parent."),
     op("std.try_error", "body: lazy any, var: name, handler: lazy any -> any", 1,
         "Like `std.try`, but binds an error object: `code` (the `E5xxx` code), `message`, `thrown` (true when raised by `std.throw`) and `value` (the thrown value, null otherwise)."),
     op("std.this", "-> any", 1,

@@ -104,7 +104,7 @@ impl Compiler<'_> {
                     .registry
                     .lookup("obj.new")
                     .map_or(0, |(_, s)| s.gas.per_item);
-                let op = self.builtin("obj.new", per_item);
+                let op = self.builtin("obj.new", per_item, None);
                 self.emit(Op::Builtin {
                     op,
                     argc: (argc * 2) as u32,

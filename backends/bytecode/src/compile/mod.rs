@@ -224,7 +224,7 @@ impl Compiler<'_> {
         id
     }
 
-    fn builtin(&mut self, name: &str, per_item: u64) -> u16 {
+    fn builtin(&mut self, name: &str, per_item: u64, capability: Option<String>) -> u16 {
         if let Some(id) = self.builtins.get(name) {
             return *id;
         }
@@ -232,6 +232,7 @@ impl Compiler<'_> {
         self.prog.builtins.push(BuiltinRef {
             name: name.to_owned(),
             per_item,
+            capability,
         });
         self.builtins.insert(name.to_owned(), id);
         id
@@ -332,22 +333,19 @@ impl Compiler<'_> {
             self.emit(Op::NotImpl(id));
             return;
         }
-        match weft_stdlib::lookup(&name) {
-            Some(b) => {
-                for i in 0..items.len() - 1 {
-                    self.compile_arg(items, i, path);
-                }
-                let op = self.builtin(b.name, gas.per_item);
-                self.emit(Op::Builtin {
-                    op,
-                    argc: (items.len() - 1) as u32,
-                });
-            }
-            None => {
-                let id = self.string(&name);
-                self.emit(Op::NotImpl(id));
-            }
+        // Not in the standard library: a host opcode, run by the host at run time.
+        let capability = match weft_stdlib::lookup(&name) {
+            Some(_) => None,
+            None => spec.capability.clone(),
+        };
+        for i in 0..items.len() - 1 {
+            self.compile_arg(items, i, path);
         }
+        let op = self.builtin(&name, gas.per_item, capability);
+        self.emit(Op::Builtin {
+            op,
+            argc: (items.len() - 1) as u32,
+        });
     }
 
     fn internal(&mut self, path: u32, what: &str) {

@@ -5,6 +5,7 @@
 //! Every expectation is worked out by hand from the opcode docs.
 
 mod gas;
+mod host;
 mod lang;
 mod prop;
 mod suspend;
@@ -28,7 +29,15 @@ pub(crate) fn run_with(
 ) -> (String, Stats, TestHost) {
     let prog = program(ir);
     let mut host = TestHost::new();
-    let outcome = run(&prog, &RunConfig { limits, args }, &mut host);
+    let outcome = run(
+        &prog,
+        &RunConfig {
+            limits,
+            args,
+            ..Default::default()
+        },
+        &mut host,
+    );
     let (text, stats) = render(outcome);
     (text, stats, host)
 }

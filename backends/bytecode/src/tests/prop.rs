@@ -81,7 +81,10 @@ proptest! {
         let Ok(prog) = compile(&node, Registry::standard()) else { return Ok(()) };
         let limits = Limits { gas: 2_000, max_heap_bytes: 256 << 10, max_call_depth: 40 };
         let mut host = TestHost::new();
-        let mut outcome = run(&prog, &RunConfig { limits, args: vec![] }, &mut host);
+        let mut outcome = run(&prog, &RunConfig {
+                limits,
+                ..Default::default()
+            }, &mut host);
         let mut rounds = 0;
         while let Outcome::Suspended { state, .. } = outcome {
             rounds += 1;

@@ -307,7 +307,7 @@ impl Vm<'_> {
                     let v = self.frame()?.this;
                     self.s.stack.push(v);
                 }
-                Op::Caller => self.s.stack.push(Value::Null),
+                Op::Caller => self.s.stack.push(self.s.caller),
                 Op::Unbound(i) => {
                     let name = prog.strings.get(i as usize).map_or("?", String::as_str);
                     return Err(diag::unknown_variable(name));

@@ -53,6 +53,9 @@ pub struct VmState {
     /// The program's string constants, allocated once.
     pub strings: Vec<Value>,
     pub script_args: Value,
+    /// What `std.caller` reads (set by the host when the run starts).
+    #[serde(default = "null")]
+    pub caller: Value,
     pub gas_used: u64,
     pub instructions: u64,
 }
@@ -107,21 +110,23 @@ impl<'a> Vm<'a> {
     }
 
     /// The initial state of a run: constants allocated, the script frame pushed.
-    pub fn fresh_state(
-        prog: &Program,
-        args: &[serde_json::Value],
-        limits: &Limits,
-    ) -> Result<VmState, RuntimeError> {
-        let mut heap = Heap::new(limits.max_heap_bytes);
+    pub fn fresh_state(prog: &Program, config: &crate::RunConfig) -> Result<VmState, RuntimeError> {
+        let mut heap = Heap::new(config.limits.max_heap_bytes);
         let strings = prog
             .strings
             .iter()
             .map(|s| heap.alloc_str(s.as_str()))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut arg_values = Vec::with_capacity(args.len());
-        for a in args {
+        let mut arg_values = Vec::with_capacity(config.args.len() + config.grants.len());
+        for a in &config.args {
             arg_values.push(weft_runtime::from_json(&mut heap, a)?);
         }
+        for cap in &config.grants {
+            let id = heap.alloc(weft_runtime::HeapObj::Capability(cap.clone()))?;
+            arg_values.push(Value::Handle(id));
+        }
+        let this = config.this.alloc(&mut heap)?;
+        let caller = config.caller.alloc(&mut heap)?;
         let script_args = heap.alloc_list(arg_values)?;
         let main = prog
             .funcs
@@ -137,12 +142,13 @@ impl<'a> Vm<'a> {
                 base: 0,
                 stack_base: 0,
                 closure: Value::Null,
-                this: Value::Null,
+                this,
                 args: Value::Null,
             }],
             handlers: Vec::new(),
             strings,
             script_args,
+            caller,
             gas_used: 0,
             instructions: 0,
         })
@@ -418,7 +424,7 @@ impl<'a> Vm<'a> {
             .chain(&s.locals)
             .chain(&s.strings)
             .copied()
-            .chain(std::iter::once(s.script_args))
+            .chain([s.script_args, s.caller])
             .chain(s.frames.iter().flat_map(|f| [f.closure, f.this, f.args]))
             .collect::<Vec<_>>();
         self.s.heap.collect(roots);
@@ -437,9 +443,6 @@ impl<'a> Vm<'a> {
             .builtins
             .get(op as usize)
             .map_or(0, |b| b.per_item);
-        let Some(f) = f else {
-            return Err(diag::not_implemented(name));
-        };
         let at = self
             .s
             .stack
@@ -449,14 +452,31 @@ impl<'a> Vm<'a> {
         let mut buf = std::mem::take(&mut self.argbuf);
         buf.clear();
         buf.extend(self.s.stack.drain(at..));
-        let result = f(&mut weft_stdlib::Call {
-            ctx: self,
-            args: &buf,
-            name,
-            per_item,
-        });
+        let result = match f {
+            Some(f) => f(&mut weft_stdlib::Call {
+                ctx: self,
+                args: &buf,
+                name,
+                per_item,
+            }),
+            None => self.call_host_op(op, &buf),
+        };
         self.argbuf = buf;
         result
+    }
+
+    /// Runs a host opcode after checking the capability its registry row requires.
+    fn call_host_op(&mut self, op: u16, args: &[Value]) -> Result<Value, RuntimeError> {
+        let prog = self.prog;
+        let b = prog
+            .builtins
+            .get(op as usize)
+            .ok_or_else(|| diag::internal("bad builtin index"))?;
+        if let Some(cap) = &b.capability {
+            let first = args.first().copied().unwrap_or(Value::Null);
+            weft_runtime::capability::require(&self.s.heap, first, cap, &b.name)?;
+        }
+        self.host.call_op(&b.name, args, &mut self.s.heap)
     }
 }
 
@@ -471,6 +491,10 @@ impl Ctx for Vm<'_> {
 
     fn host(&mut self) -> &mut dyn Host {
         self.host
+    }
+
+    fn host_and_heap(&mut self) -> (&mut dyn Host, &mut Heap) {
+        (self.host, &mut self.s.heap)
     }
 
     fn charge(&mut self, gas: u64) -> Result<(), RuntimeError> {
@@ -510,4 +534,8 @@ impl Ctx for Vm<'_> {
             }
         }
     }
+}
+
+fn null() -> Value {
+    Value::Null
 }
