@@ -60,6 +60,10 @@ fn line(p: &Program, f: &Func, op: &Op) -> String {
                 nodes.join(" ")
             )
         }
+        Op::Binary { op, .. } => {
+            let name = p.builtins.get(op as usize).map_or("?", |b| b.name.as_str());
+            format!("binary {name}")
+        }
         Op::Builtin { op, argc } => {
             let name = p.builtins.get(op as usize).map_or("?", |b| b.name.as_str());
             format!("builtin {name} argc={argc}")

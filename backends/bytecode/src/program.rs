@@ -61,6 +61,13 @@ pub enum Op {
         op: u16,
         argc: u32,
     },
+    /// A two-argument arithmetic or comparison builtin with an inline fast path for two
+    /// ints (and two floats where the result is the same IEEE operation); any other
+    /// operands, and an int result that overflows, go to builtin `op` as `Builtin` would.
+    Binary {
+        kind: BinOp,
+        op: u16,
+    },
     /// `[f, args...]` → result.
     Call(u32),
     /// `[receiver, name, args...]` → result.
@@ -213,5 +220,75 @@ mod size_tests {
     #[test]
     fn op_is_small() {
         assert!(std::mem::size_of::<super::Op>() <= 16);
+    }
+}
+
+/// The operations [`Op::Binary`] has a fast path for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Mod,
+    Lt,
+    Gt,
+    Lte,
+    Gte,
+    Eq,
+    Neq,
+}
+
+impl BinOp {
+    /// The fast-path operation for a two-argument call of `name`, if it has one.
+    pub fn for_opcode(name: &str) -> Option<BinOp> {
+        Some(match name {
+            "math.add" => BinOp::Add,
+            "math.sub" => BinOp::Sub,
+            "math.mul" => BinOp::Mul,
+            "math.mod" => BinOp::Mod,
+            "bool.lt" => BinOp::Lt,
+            "bool.gt" => BinOp::Gt,
+            "bool.lte" => BinOp::Lte,
+            "bool.gte" => BinOp::Gte,
+            "bool.eq" => BinOp::Eq,
+            "bool.neq" => BinOp::Neq,
+            _ => return None,
+        })
+    }
+
+    /// The result for two ints, or `None` when the builtin must decide (overflow, zero
+    /// divisor), exactly as `math.*`/`bool.*` define it.
+    #[inline]
+    pub fn ints(self, a: i64, b: i64) -> Option<weft_runtime::Value> {
+        use weft_runtime::Value::{Bool, Int};
+        Some(match self {
+            BinOp::Add => Int(a.checked_add(b)?),
+            BinOp::Sub => Int(a.checked_sub(b)?),
+            BinOp::Mul => Int(a.checked_mul(b)?),
+            BinOp::Mod => Int(a.checked_rem(b).or_else(|| (b == -1).then_some(0))?),
+            BinOp::Lt => Bool(a < b),
+            BinOp::Gt => Bool(a > b),
+            BinOp::Lte => Bool(a <= b),
+            BinOp::Gte => Bool(a >= b),
+            BinOp::Eq => Bool(a == b),
+            BinOp::Neq => Bool(a != b),
+        })
+    }
+
+    /// The result for two floats, or `None` to let the builtin decide.
+    #[inline]
+    pub fn floats(self, a: f64, b: f64) -> Option<weft_runtime::Value> {
+        use weft_runtime::Value::{Bool, Float};
+        Some(match self {
+            BinOp::Add => Float(a + b),
+            BinOp::Sub => Float(a - b),
+            BinOp::Mul => Float(a * b),
+            BinOp::Mod => Float(a % b),
+            BinOp::Lt => Bool(a < b),
+            BinOp::Gt => Bool(a > b),
+            BinOp::Lte => Bool(a <= b),
+            BinOp::Gte => Bool(a >= b),
+            BinOp::Eq | BinOp::Neq => return None,
+        })
     }
 }

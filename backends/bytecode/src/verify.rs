@@ -27,6 +27,7 @@ pub fn effect(op: &Op) -> (u32, u32) {
             (1, 0)
         }
         Op::Builtin { argc, .. } => (argc, 1),
+        Op::Binary { .. } => (2, 1),
         Op::Call(argc) => (argc.saturating_add(1), 1),
         Op::Method(argc) => (argc.saturating_add(2), 1),
         Op::Closure(_) | Op::Args | Op::This | Op::Caller => (0, 1),
@@ -127,7 +128,7 @@ fn check_operands(prog: &Program, f: &Func, op: &Op) -> Result<(), String> {
             .get(s as usize)
             .is_some_and(|sc| sc.plain.iter().chain(&sc.boxed).all(|x| *x < f.slots)),
         Op::Gas(g) => (g as usize) < f.gas.len(),
-        Op::Builtin { op, .. } => (op as usize) < prog.builtins.len(),
+        Op::Builtin { op, .. } | Op::Binary { op, .. } => (op as usize) < prog.builtins.len(),
         Op::Closure(i) => (i as usize) < prog.funcs.len(),
         _ => true,
     };

@@ -17,7 +17,7 @@ use weft_ir::{IrError, JsonPath, Node, Registry};
 
 use crate::diagnostics;
 use crate::program::{
-    BuiltinRef, Data, Func, GasGroup, Op, PROGRAM_VERSION, PathEntry, PathSeg, Program,
+    BinOp, BuiltinRef, Data, Func, GasGroup, Op, PROGRAM_VERSION, PathEntry, PathSeg, Program,
 };
 use scope::ScopeState;
 
@@ -341,11 +341,12 @@ impl Compiler<'_> {
         for i in 0..items.len() - 1 {
             self.compile_arg(items, i, path);
         }
+        let argc = (items.len() - 1) as u32;
         let op = self.builtin(&name, gas.per_item, capability);
-        self.emit(Op::Builtin {
-            op,
-            argc: (items.len() - 1) as u32,
-        });
+        match BinOp::for_opcode(&name) {
+            Some(kind) if argc == 2 => self.emit(Op::Binary { kind, op }),
+            _ => self.emit(Op::Builtin { op, argc }),
+        };
     }
 
     fn internal(&mut self, path: u32, what: &str) {

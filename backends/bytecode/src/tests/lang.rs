@@ -325,3 +325,37 @@ fn garbage_is_collected_during_long_runs() {
     );
     assert_eq!(got, "4000");
 }
+
+#[test]
+fn binary_fast_path_agrees_with_the_builtins() {
+    // Every operand pairing goes through `Op::Binary`; the expectations follow the
+    // `math.*`/`bool.*` docs: ints stay ints and overflow is E5011, a float operand makes
+    // a float, mixed and string comparisons go to the builtin.
+    check(
+        r#"["math.add", 9223372036854775806, 1]"#,
+        "9223372036854775807",
+    );
+    check(
+        r#"["math.add", 9223372036854775807, 1]"#,
+        "error E5011 at $",
+    );
+    check(
+        r#"["math.sub", -9223372036854775807, 2]"#,
+        "error E5011 at $",
+    );
+    check(
+        r#"["math.mul", 4611686018427387904, 2]"#,
+        "error E5011 at $",
+    );
+    check(r#"["math.mul", 1.5, 2]"#, "3.0");
+    check(r#"["math.mod", -7, 2]"#, "-1");
+    check(r#"["math.mod", -9223372036854775808, -1]"#, "0");
+    check(r#"["math.mod", 1, 0]"#, "error E5012 at $");
+    check(r#"["math.mod", 7.5, 2.0]"#, "1.5");
+    check(r#"["bool.lt", 1, 2.5]"#, "true");
+    check(r#"["bool.gte", "b", "a"]"#, "true");
+    check(r#"["bool.lt", ["math.div", 0, 0], 1.0]"#, "false");
+    check(r#"["bool.eq", 1, 1.0]"#, "true");
+    check(r#"["bool.neq", 2, 3]"#, "true");
+    check(r#"["bool.lt", 1, "a"]"#, "error E5010 at $");
+}

@@ -97,16 +97,20 @@ fn compile_rejects_invalid_ir_and_stray_break() {
 
 #[test]
 fn disassembly_is_deterministic_text() {
-    let text = crate::disassemble(&program(r#"["math.add", 1, 2]"#));
+    let text = crate::disassemble(&program(r#"["math.add", 1, 2, 3]"#));
     let expect = "\
-fn #0 <main>: params=0 slots=0 captures=[] boxed_params=[] max_stack=2
+fn #0 <main>: params=0 slots=0 captures=[] boxed_params=[] max_stack=3
   0000  gas 1            ; 1@$
   0001  int 1
   0002  int 2
-  0003  builtin math.add argc=2
-  0004  return
+  0003  int 3
+  0004  builtin math.add argc=3
+  0005  return
 ";
     assert_eq!(text, expect);
+    // Two-argument arithmetic and comparisons get the inline fast path.
+    let text = crate::disassemble(&program(r#"["bool.lt", 1, 2]"#));
+    assert!(text.contains("  0003  binary bool.lt\n"), "{text}");
     // Adjacent charges share one instruction; a loop head starts a new one.
     let text = crate::disassemble(&program(
         r#"["std.seq", ["std.while", ["std.var", "x"], null]]"#,

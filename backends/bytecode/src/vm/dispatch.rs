@@ -169,6 +169,22 @@ impl Vm<'_> {
                     }
                 }
                 Op::Gas(g) => self.charge_group(g)?,
+                Op::Binary { kind, op } => {
+                    let n = self.s.stack.len();
+                    let fast = match self.s.stack.get(n.wrapping_sub(2)..) {
+                        Some(&[Value::Int(a), Value::Int(b)]) => kind.ints(a, b),
+                        Some(&[Value::Float(a), Value::Float(b)]) => kind.floats(a, b),
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => {
+                            self.s.stack.truncate(n - 2);
+                            v
+                        }
+                        None => self.call_builtin(op, 2)?,
+                    };
+                    self.s.stack.push(v);
+                }
                 Op::Builtin { op, argc } => {
                     let v = self.call_builtin(op, argc)?;
                     self.s.stack.push(v);
