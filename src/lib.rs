@@ -9,14 +9,20 @@
 //! **Architecture Invariant:** the library never touches files, stdout or exit codes; it
 //! takes text and returns data. Only `src/main.rs` does I/O.
 
+mod engine;
 pub mod render;
+
+pub use engine::{Engine, HostOp, Invocation, Script};
 
 pub use weft_bytecode::{
     Outcome, Program, RunConfig, Stats, SuspendedState, disassemble, resume, run,
 };
 pub use weft_ir as ir;
 pub use weft_ir::SourceDiagnostic;
-pub use weft_runtime::{Host, Limits, RuntimeError, TestHost};
+pub use weft_runtime::{
+    Capability, HandleData, Heap, HeapObj, Host, HostValue, Limits, RuntimeError, TestHost, Value,
+    capability,
+};
 
 use weft_ir::{IrError, Node, Registry};
 
@@ -133,9 +139,19 @@ impl CompileError {
 
 /// Lowers source text in `language` to a validated IR tree.
 pub fn compile_source(language: Language, source: &str) -> Result<Node, CompileError> {
-    let registry = Registry::standard();
+    lower(Registry::standard(), language, source)
+}
+
+/// Lowers and validates against `registry` (the standard one, or an engine's with host opcodes).
+pub(crate) fn lower(
+    registry: &Registry,
+    language: Language,
+    source: &str,
+) -> Result<Node, CompileError> {
     let lowered = match language {
-        Language::Ir => return check_ir(source).map_err(CompileError::Ir),
+        Language::Ir => {
+            return weft_ir::parse_and_validate(source, registry).map_err(CompileError::Ir);
+        }
         Language::TypeScript => weft_frontend_ts::compile(source, registry),
         Language::Lua => weft_frontend_lua::compile(source, registry),
         Language::Python => weft_frontend_py::compile(source, registry),
