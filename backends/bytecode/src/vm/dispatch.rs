@@ -18,9 +18,88 @@ impl Vm<'_> {
         self.native_depth == 0 && self.host.should_yield()
     }
 
+    /// Runs the straight-line ops that cannot fail, leave the frame or reach a safe point
+    /// (loads, stores, constants, forward jumps, affordable gas, two-int arithmetic) with
+    /// the frame, code and pc held in locals, and writes the pc back. It stops, having
+    /// changed nothing, at the first op that needs the general path below.
+    #[inline]
+    fn run_straight(&mut self) {
+        let prog = self.prog;
+        let Some(frame) = self.s.frames.last() else {
+            return;
+        };
+        let (base, start) = (frame.base as usize, frame.pc);
+        let Some(func) = prog.funcs.get(frame.func as usize) else {
+            return;
+        };
+        let code = &func.code[..];
+        let mut pc = start;
+        let s = &mut self.s;
+        while let Some(&op) = code.get(pc as usize) {
+            let mut next = pc + 1;
+            match op {
+                Op::Load(slot) => match s.locals.get(base + slot as usize) {
+                    Some(&v) => s.stack.push(v),
+                    None => break,
+                },
+                Op::Store(slot) => match (s.stack.last(), s.locals.get_mut(base + slot as usize)) {
+                    (Some(&v), Some(local)) => *local = v,
+                    _ => break,
+                },
+                Op::Int(i) => s.stack.push(Value::Int(i)),
+                Op::Null => s.stack.push(Value::Null),
+                Op::Pop => {
+                    if s.stack.pop().is_none() {
+                        break;
+                    }
+                }
+                Op::Jump(t) if t > pc => next = t,
+                Op::JumpIfNot(t) => match s.stack.last() {
+                    Some(&v @ (Value::Null | Value::Bool(_) | Value::Int(_))) => {
+                        s.stack.pop();
+                        if !s.heap.truthy(v, Truth::Ir) {
+                            next = t;
+                        }
+                    }
+                    _ => break,
+                },
+                Op::Gas(g) => match func.gas.get(g as usize) {
+                    Some(group) if s.gas_used.saturating_add(group.total) <= self.limits.gas => {
+                        s.gas_used += group.total;
+                    }
+                    _ => break,
+                },
+                Op::Binary { kind, .. } => {
+                    let n = s.stack.len();
+                    let fast = match s.stack.get(n.wrapping_sub(2)..) {
+                        Some(&[Value::Int(a), Value::Int(b)]) => kind.ints(a, b),
+                        Some(&[Value::Float(a), Value::Float(b)]) => kind.floats(a, b),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(v) => {
+                            s.stack.truncate(n - 2);
+                            s.stack.push(v);
+                        }
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
+            s.instructions += 1;
+            pc = next;
+        }
+        if pc != start
+            && let Some(frame) = s.frames.last_mut()
+        {
+            frame.pc = pc;
+        }
+    }
+
     pub(super) fn dispatch(&mut self, stop: usize) -> Result<Exit, RuntimeError> {
         let prog = self.prog;
         loop {
+            self.run_straight();
             let (fi, pc) = {
                 let f = self.frame()?;
                 (f.func, f.pc)
