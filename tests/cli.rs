@@ -288,3 +288,53 @@ fn a_corrupt_state_file_is_rejected_cleanly() {
     assert!(text(&out.stderr).contains("not a Weft state file"));
     std::fs::remove_file(&path).ok();
 }
+
+#[test]
+fn eval_prints_the_completion_value_after_the_output() {
+    let out = weft(&[
+        "eval",
+        "--lang",
+        "ir",
+        r#"["std.seq", ["std.write", "a"], ["std.log", "b"], ["list.new", 1, 2.5]]"#,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "ab\n[1,2.5]\n");
+    let out = weft(&["eval", "--lang", "cobol", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("unknown language"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn compile_and_run_choose_the_language_by_extension_or_lang() {
+    let dir = std::env::temp_dir().join(format!("weft-cli-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ir = dir.join("script.txt");
+    std::fs::write(&ir, r#"["math.add", 40, 2]"#).unwrap();
+    let path = ir.to_str().unwrap();
+    let out = weft(&["run", path, "--result"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("pass --lang"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = weft(&["run", path, "--lang", "ir", "--result"]);
+    assert_eq!(text(&out.stdout), "42\n", "{}", text(&out.stderr));
+    let target = dir.join("out.json");
+    let out = weft(&[
+        "compile",
+        path,
+        "--lang",
+        "ir",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written.trim(), r#"["math.add", 40, 2]"#);
+    std::fs::remove_dir_all(&dir).ok();
+}
