@@ -44,9 +44,18 @@ fn run_prints_like_lua() {
 
 #[test]
 fn eval_takes_lua_code() {
-    let out = weft(&["eval", "--lang", "lua", "print(('abc'):upper(), select('#', 1, 2))"]);
+    let out = weft(&[
+        "eval",
+        "--lang",
+        "lua",
+        "print(('abc'):upper(), select('#', 1, 2))",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).starts_with("ABC\t2\n"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).starts_with("ABC\t2\n"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
@@ -63,5 +72,9 @@ fn unsupported_construct_fails_with_code_and_position() {
 fn runtime_error_exits_with_one() {
     let out = weft(&["eval", "--lang", "lua", "error('fatal')"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("script:1: fatal"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("script:1: fatal"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -79,3 +79,87 @@ fn lua_corpus_matches_lua54() {
         "at least 30 Lua corpus programs, found {checked}"
     );
 }
+
+mod robustness {
+    use proptest::prelude::*;
+    use weft::{CompileError, Language};
+
+    const PIECES: &[&str] = &[
+        "local ",
+        "x",
+        "y",
+        "=",
+        "1",
+        "2.5",
+        "\"s\"",
+        "(",
+        ")",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ".",
+        ":",
+        "..",
+        "...",
+        "+",
+        "-",
+        "#",
+        "==",
+        "and ",
+        "or ",
+        "not ",
+        "function ",
+        "end ",
+        "if ",
+        "then ",
+        "else ",
+        "while ",
+        "do ",
+        "for ",
+        "in ",
+        "return ",
+        "break ",
+        "nil ",
+        "print",
+        "string.format",
+        "t",
+        ";",
+        "\n",
+        "repeat ",
+        "until ",
+        "goto ",
+        "::l::",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Any token soup either lowers to valid IR or is rejected with Lua diagnostics:
+        /// never a panic, never IR that fails validation.
+        #[test]
+        fn lowering_never_panics_or_emits_invalid_ir(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let source: String = picks.iter().map(|&i| PIECES[i]).collect();
+            match weft::compile_source(Language::Lua, &source) {
+                Ok(_) => {}
+                Err(CompileError::Source(diags)) => {
+                    prop_assert!(diags.iter().all(|d| d.code.starts_with("E3")));
+                    prop_assert!(diags.iter().all(|d| d.span.end <= source.len()));
+                }
+                Err(other) => prop_assert!(false, "{source:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_a_diagnostic() {
+        let source = format!("return {}1{}", "(".repeat(500), ")".repeat(500));
+        match weft::compile_source(Language::Lua, &source) {
+            Err(CompileError::Source(diags)) => assert!(diags.iter().any(|d| d.code == "E3023")),
+            other => panic!("{other:?}"),
+        }
+    }
+}

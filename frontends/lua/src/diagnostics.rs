@@ -152,3 +152,25 @@ pub(crate) fn library_value(span: Span, name: &str) -> SourceDiagnostic {
     SourceDiagnostic::new("E3022", format!("the library table `{name}` cannot be used as a value"), span, "library table")
         .help(format!("call its functions directly, e.g. `{name}.something(...)`, or store one function: `local f = {name}.something`"))
 }
+
+/// E3023: the program nests deeper than the IR allows.
+pub(crate) fn too_deep(span: Span) -> SourceDiagnostic {
+    SourceDiagnostic::new(
+        "E3023",
+        "the program nests too deeply to compile",
+        span,
+        "in this program",
+    )
+    .help("split deeply nested expressions or blocks into functions")
+}
+
+/// E3000: a bug in the front-end (reported instead of crashing).
+pub(crate) fn internal(span: Span) -> SourceDiagnostic {
+    SourceDiagnostic::new(
+        "E3000",
+        "internal error in the Lua front-end",
+        span,
+        "while compiling this program",
+    )
+    .note("this is a bug in Weft, not in the script")
+}

@@ -19,8 +19,59 @@ mod lower;
 use full_moon::LuaVersion;
 use weft_ir::{Node, Registry, SourceDiagnostic};
 
+/// Deepest nesting of brackets and blocks accepted: deeper programs cannot fit the IR's
+/// nesting limit anyway, and the check keeps the recursive parser on a bounded stack.
+const MAX_NESTING: usize = 200;
+
+/// Stack for parsing and lowering (recursive over the syntax tree).
+const STACK_BYTES: usize = 256 << 20;
+
 /// Lowers a Lua program to an IR document, or reports every problem found.
 pub fn compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
+    if let Some(span) = too_deep(source) {
+        return Err(vec![diagnostics::too_deep(span)]);
+    }
+    // Long operator chains recurse too: run on a thread with a generous stack.
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || compile_here(source, registry));
+        match worker {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(vec![diagnostics::internal(0..source.len().min(1))])),
+            Err(_) => compile_here(source, registry),
+        }
+    })
+}
+
+/// Where bracket and block nesting first passes [`MAX_NESTING`], if it does.
+fn too_deep(source: &str) -> Option<std::ops::Range<usize>> {
+    use full_moon::tokenizer::{Lexer, LexerResult, TokenType};
+    let tokens = match Lexer::new(source, LuaVersion::lua54()).collect() {
+        LexerResult::Ok(t) | LexerResult::Recovered(t, _) => t,
+        LexerResult::Fatal(_) => return None,
+    };
+    let mut depth = 0usize;
+    for tok in &tokens {
+        let TokenType::Symbol { symbol } = tok.token_type() else {
+            continue;
+        };
+        match symbol.to_string().as_str() {
+            "(" | "{" | "[" | "function" | "do" | "if" | "repeat" => depth += 1,
+            ")" | "}" | "]" | "end" | "until" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            let start = tok.start_position().bytes().min(source.len());
+            let end = tok.end_position().bytes().min(source.len());
+            return Some(start..end.max(start));
+        }
+    }
+    None
+}
+
+fn compile_here(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
     let parsed = full_moon::parse_fallible(source, LuaVersion::lua54());
     if !parsed.errors().is_empty() {
         return Err(parsed

@@ -16,6 +16,8 @@ use full_moon::tokenizer::TokenReference;
 use full_moon::visitors::Visitor;
 use weft_ir::{Node, Registry, SourceDiagnostic};
 
+use crate::diagnostics as diag;
+
 pub(crate) type Span = Range<usize>;
 
 /// The name the lowering gives the argument list of every Lua function.
@@ -81,7 +83,11 @@ pub(crate) fn lower_chunk(
         .map(|g| Node::call("std.let", [Node::str(g.clone()), Node::Null]))
         .collect();
     out.extend(body);
-    Ok(Node::call("std.seq", out))
+    let node = Node::call("std.seq", out);
+    if node.depth() > weft_ir::MAX_DEPTH {
+        return Err(vec![diag::too_deep(0..source.len().min(1))]);
+    }
+    Ok(node)
 }
 
 /// Finds every plain name assigned or declared with `function name()` anywhere, so a

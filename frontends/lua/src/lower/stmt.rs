@@ -41,11 +41,12 @@ impl Lowerer<'_> {
             }
             LastStmt::Return(r) => {
                 // The chunk's own `return v` gives the script's result `v` itself.
-                if self.funcs.len() == 1 && r.returns().len() == 1 {
-                    if let Some(e) = r.returns().iter().next() {
-                        let value = self.single(e);
-                        return Node::call("std.return", [value]);
-                    }
+                if self.funcs.len() == 1
+                    && r.returns().len() == 1
+                    && let Some(e) = r.returns().iter().next()
+                {
+                    let value = self.single(e);
+                    return Node::call("std.return", [value]);
                 }
                 let list = self.exp_list(r.returns().iter());
                 Node::call("std.return", [list])
