@@ -446,6 +446,25 @@ impl Lowerer<'_> {
                 (object, call("js.get", [var(&t), key]))
             }
             OptChainBase::Call(c) => {
+                // `o?.m(args)`: the callee is itself an optional member access.
+                if let Expr::OptChain(inner) = &*c.callee
+                    && let OptChainBase::Member(m) = &*inner.base
+                {
+                    let object = self.lower_expr(&m.obj);
+                    let key = self.member_key(&m.prop);
+                    let args = self.lower_args(&c.args);
+                    let invoke = match key {
+                        Node::Str(name) => self.method_call(var(&t), &name, args),
+                        key => args.apply_to(call("js.get", [var(&t), key])),
+                    };
+                    return call(
+                        "std.seq",
+                        [
+                            let_(&t, object),
+                            call("std.if", [call("bool.eq", [var(&t), Node::Null]), Node::Null, invoke]),
+                        ],
+                    );
+                }
                 if let Expr::Member(m) = &*c.callee {
                     // `o.m?.(args)`: the method itself may be missing.
                     let object = self.lower_expr(&m.obj);
