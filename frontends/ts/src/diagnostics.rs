@@ -92,7 +92,11 @@ pub(crate) fn sdk_arity(
 ) -> SourceDiagnostic {
     SourceDiagnostic::new(
         "E2007",
-        format!("`{name}` takes {expected} arguments but {found} were given"),
+        format!(
+            "`{name}` takes {expected} argument{} but {found} {} given",
+            if expected == "1" { "" } else { "s" },
+            if found == 1 { "was" } else { "were" }
+        ),
         span,
         "wrong number of arguments",
     )

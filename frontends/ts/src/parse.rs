@@ -36,7 +36,14 @@ pub(crate) fn parse(source: &str) -> Result<Program, Vec<SourceDiagnostic>> {
         return Err(vec![diagnostics::source_too_large(0..0)]);
     };
     let input = StringInput::new(source, BytePos(BASE), BytePos(BASE + len));
-    let mut parser = Parser::new(Syntax::Typescript(TsSyntax::default()), input, None);
+    let mut parser = Parser::new(
+        Syntax::Typescript(TsSyntax {
+            decorators: true,
+            ..TsSyntax::default()
+        }),
+        input,
+        None,
+    );
     let result = parser.parse_program();
     let mut errors: Vec<_> = parser
         .take_errors()
@@ -53,7 +60,16 @@ pub(crate) fn parse(source: &str) -> Result<Program, Vec<SourceDiagnostic>> {
     };
     let mut diags: Vec<SourceDiagnostic> = errors
         .iter()
-        .map(|e| diagnostics::syntax(e.kind().msg().into_owned(), range(e.span(), source.len())))
+        .map(|e| {
+            let span = range(e.span(), source.len());
+            match e.kind() {
+                SyntaxError::WithInStrict | SyntaxError::TS2410 => {
+                    diagnostics::unsupported("`with`", span)
+                }
+
+                kind => diagnostics::syntax(kind.msg().into_owned(), span),
+            }
+        })
         .collect();
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diags.dedup();

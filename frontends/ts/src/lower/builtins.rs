@@ -151,8 +151,51 @@ const ERROR_CLASSES: &[&str] = &[
     "URIError",
 ];
 
+/// JavaScript globals Weft does not provide; using one is an E2008 error, not an SDK call.
+const UNSUPPORTED_GLOBALS: &[&str] = &[
+    "Date",
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "Promise",
+    "RegExp",
+    "Symbol",
+    "Reflect",
+    "Proxy",
+    "Intl",
+    "process",
+    "require",
+    "globalThis",
+    "window",
+    "Buffer",
+    "BigInt",
+    "setTimeout",
+    "setInterval",
+    "structuredClone",
+    "Atomics",
+    "Function",
+];
+
+/// A bare global function used as a value (`xs.filter(Boolean)`, `xs.map(String)`): a
+/// lambda calling it.
+pub(crate) fn global_function_value(name: &str) -> Option<Node> {
+    let x = var("%x");
+    let body = match name {
+        "String" => call("js.string", [x]),
+        "Number" => call("js.number", [x]),
+        "parseInt" => call("js.global", [Node::str(name), x, var("%y")]),
+        _ if BARE_FUNCTIONS.contains(&name) => call("js.global", [Node::str(name), x]),
+        _ => return None,
+    };
+    Some(call(
+        "std.lambda",
+        [Node::Array(vec![Node::str("%x"), Node::str("%y")]), body],
+    ))
+}
+
 pub(crate) fn is_global_namespace(name: &str) -> bool {
-    NAMESPACES.contains(&name)
+    NAMESPACES.contains(&name) || UNSUPPORTED_GLOBALS.contains(&name)
 }
 
 /// Lowered call arguments: plain, or (with a spread) one list expression.
@@ -298,6 +341,11 @@ impl Lowerer<'_> {
                 let args = self.plain_args(&c.args, name);
                 call("js.global", std::iter::once(Node::str(name)).chain(args))
             }
+            _ if UNSUPPORTED_GLOBALS.contains(&name) => {
+                let d = diagnostics::unknown_global_member(name, self.range(span));
+                self.error(d);
+                Node::Null
+            }
             _ => {
                 let d = diagnostics::unknown_name(name, self.range(span));
                 self.error(d);
@@ -336,7 +384,7 @@ impl Lowerer<'_> {
             };
         }
         if is_global_namespace(ns) {
-            if !GLOBAL_FUNCTIONS.contains(&name.as_str()) {
+            if UNSUPPORTED_GLOBALS.contains(&ns) || !GLOBAL_FUNCTIONS.contains(&name.as_str()) {
                 let d = diagnostics::unknown_global_member(&name, self.range(c.span));
                 self.error(d);
                 return Node::Null;

@@ -161,20 +161,18 @@ impl Lowerer<'_> {
             Expr::Call(c) => self.lower_call(c),
             Expr::New(n) => self.lower_new(n),
             Expr::Arrow(a) => self.lower_arrow(a),
-            Expr::Fn(f) => {
-                let lambda = self.lower_function(&f.function);
-                match &f.ident {
-                    // A named function expression can call itself by its name.
-                    Some(id) => {
-                        let name = id.sym.as_str();
-                        self.push_scope();
-                        self.declare(name, super::Binding::Const);
-                        self.pop_scope();
-                        call("std.seq", [let_(name, lambda), var(name)])
-                    }
-                    None => lambda,
+            Expr::Fn(f) => match &f.ident {
+                // A named function expression can call itself by its name.
+                Some(id) => {
+                    let name = id.sym.as_str();
+                    self.push_scope();
+                    self.declare(name, super::Binding::Const);
+                    let lambda = self.lower_function(&f.function);
+                    self.pop_scope();
+                    call("std.seq", [let_(name, lambda), var(name)])
                 }
-            }
+                None => self.lower_function(&f.function),
+            },
             Expr::This(_) => call("std.this", []),
             Expr::Class(c) => self.unsupported("`class`", c.class.span),
             Expr::Yield(y) => self.unsupported("`yield`", y.span),
@@ -212,6 +210,9 @@ impl Lowerer<'_> {
             "undefined" => Node::Null,
             "NaN" | "Infinity" => call("js.number", [Node::str(name)]),
             "arguments" => call("std.args", []),
+            _ if super::builtins::global_function_value(name).is_some() => {
+                super::builtins::global_function_value(name).unwrap_or(Node::Null)
+            }
             _ => {
                 let d = if super::builtins::is_global_namespace(name) {
                     diagnostics::unknown_global_member(name, self.range(span))
@@ -461,7 +462,10 @@ impl Lowerer<'_> {
                         "std.seq",
                         [
                             let_(&t, object),
-                            call("std.if", [call("bool.eq", [var(&t), Node::Null]), Node::Null, invoke]),
+                            call(
+                                "std.if",
+                                [call("bool.eq", [var(&t), Node::Null]), Node::Null, invoke],
+                            ),
                         ],
                     );
                 }

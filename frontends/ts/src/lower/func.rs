@@ -61,10 +61,10 @@ impl Lowerer<'_> {
 
     fn lower_fn_parts(&mut self, f: FnParts<'_>) -> Node {
         if f.is_async {
-            return self.unsupported("`async` functions", f.span);
+            return self.unsupported("an `async` function", f.span);
         }
         if f.is_generator {
-            return self.unsupported("generator functions", f.span);
+            return self.unsupported("a generator function", f.span);
         }
         if matches!(f.body, Body::Missing) {
             return self.unsupported("a function without a body", f.span);

@@ -125,6 +125,9 @@ impl Lowerer<'_> {
         match decl {
             Decl::Var(v) => self.lower_var_decl(v),
             Decl::Fn(f) => self.lower_fn_decl(f),
+            Decl::Class(c) if !c.class.decorators.is_empty() => {
+                vec![self.unsupported("a decorator", c.class.decorators[0].span)]
+            }
             Decl::Class(c) => vec![self.unsupported("`class`", c.class.span)],
             Decl::Using(u) => vec![self.unsupported("`using`", u.span)],
             Decl::TsInterface(_) | Decl::TsTypeAlias(_) => Vec::new(),
