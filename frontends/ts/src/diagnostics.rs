@@ -112,3 +112,14 @@ pub(crate) fn unknown_global_member(name: &str, span: Range<usize>) -> SourceDia
     )
     .help("see docs/frontends/typescript.md for the supported globals")
 }
+
+/// E2099: a bug in the front-end itself, reported instead of crashing.
+pub(crate) fn internal() -> SourceDiagnostic {
+    SourceDiagnostic::new(
+        "E2099",
+        "internal error in the TypeScript front-end",
+        0..0,
+        "while compiling this file",
+    )
+    .note("this is a bug in Weft, not in the script")
+}

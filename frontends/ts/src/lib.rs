@@ -15,8 +15,26 @@ mod parse;
 
 use weft_ir::{Node, Registry, SourceDiagnostic};
 
+/// The stack the parser and the lowering run on: both recurse once per level of nesting
+/// (and swc's syntax tree is dropped recursively), so a deeply nested program must not
+/// depend on the caller's thread having a large stack.
+const STACK_SIZE: usize = 256 << 20;
+
 /// Lowers a TypeScript program to an IR document, or reports every problem found.
 pub fn compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
+    let worker = std::thread::Builder::new().stack_size(STACK_SIZE);
+    std::thread::scope(|scope| {
+        match worker.spawn_scoped(scope, || compile_here(source, registry)) {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(vec![diagnostics::internal()])),
+            // No thread available: lower on this one.
+            Err(_) => compile_here(source, registry),
+        }
+    })
+}
+
+fn compile_here(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
     let program = parse::parse(source)?;
     let (node, diagnostics) = lower::lower_program(source, registry, &program);
     if diagnostics.is_empty() {

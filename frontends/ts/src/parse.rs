@@ -20,6 +20,10 @@ const BASE: u32 = 1;
 /// recurse once per level).
 const MAX_NESTING: usize = 200;
 
+/// How many operator characters one statement may hold: a chain like `1 + 1 + …` is as
+/// deep a tree as it is long.
+const MAX_OPERATORS: usize = 10_000;
+
 /// The byte range of an swc span in the source.
 pub(crate) fn range(span: Span, len: usize) -> Range<usize> {
     let at = |p: BytePos| (p.0.saturating_sub(BASE) as usize).min(len);
@@ -85,10 +89,18 @@ pub(crate) fn parse(source: &str) -> Result<Program, Vec<SourceDiagnostic>> {
 fn too_deep(source: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut unary_run = 0usize;
+    let mut operators = 0usize;
     for (i, b) in source.bytes().enumerate() {
         match b {
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        match b {
+            b';' | b'{' | b'}' => operators = 0,
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'<' | b'>' | b'?' | b'=' => {
+                operators += 1;
+            }
             _ => {}
         }
         // Long runs of prefix operators (`!!!!…x`, `- - - x`) nest as deeply as brackets.
@@ -97,7 +109,7 @@ fn too_deep(source: &str) -> Option<usize> {
         } else if !b.is_ascii_whitespace() {
             unary_run = 0;
         }
-        if depth > MAX_NESTING || unary_run > MAX_NESTING {
+        if depth > MAX_NESTING || unary_run > MAX_NESTING || operators > MAX_OPERATORS {
             return Some(i);
         }
     }

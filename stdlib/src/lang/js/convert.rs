@@ -154,7 +154,7 @@ fn write_string(heap: &Heap, v: Value, out: &mut String, depth: usize) {
             }
         }
         Value::Obj(_) => match error_parts(heap, v) {
-            Some((name, message)) if message.is_empty() => out.push_str(name),
+            Some((name, "")) => out.push_str(name),
             Some((name, message)) => {
                 out.push_str(name);
                 out.push_str(": ");
