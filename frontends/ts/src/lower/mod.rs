@@ -1,0 +1,229 @@
+//! Lowering of a parsed program to IR: the shared state ([`Lowerer`]: scopes, temporaries,
+//! the loop/switch context, collected diagnostics) and small IR-building helpers. The
+//! lowering itself is split by syntactic category: statements ([`stmt`]), expressions
+//! ([`expr`]), functions ([`func`]), destructuring patterns ([`pattern`]) and calls of
+//! globals, SDK opcodes and methods ([`builtins`]).
+
+mod builtins;
+mod expr;
+mod func;
+mod pattern;
+mod stmt;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use swc_common::Span;
+use swc_ecma_ast::{ModuleDecl, ModuleItem, Program, Stmt};
+use weft_ir::{Node, Registry, SourceDiagnostic};
+
+use crate::{diagnostics, parse};
+
+/// How deeply the lowering recurses before reporting the program as too deeply nested.
+const MAX_DEPTH: usize = 400;
+
+/// Whether a binding may be assigned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Binding {
+    Const,
+    Mutable,
+}
+
+/// What `break` and `continue` inside the statement being lowered refer to.
+#[derive(Debug)]
+enum Jump {
+    /// A loop: `break`/`continue` are `std.break`/`std.continue`.
+    Loop,
+    /// A `switch`, lowered as a loop that runs once: `break` leaves it, and a `continue`
+    /// (of the enclosing loop) sets `flag` and leaves it, to continue after it.
+    Switch { flag: String, used: bool },
+}
+
+pub(crate) struct Lowerer<'a> {
+    source: &'a str,
+    registry: &'a Registry,
+    diags: Vec<SourceDiagnostic>,
+    scopes: Vec<HashMap<String, Binding>>,
+    jumps: Vec<Jump>,
+    temps: usize,
+    depth: usize,
+    too_deep: bool,
+}
+
+/// Lowers a whole program; the result is its completion value.
+pub(crate) fn lower_program(
+    source: &str,
+    registry: &Registry,
+    program: &Program,
+) -> (Node, Vec<SourceDiagnostic>) {
+    let mut l = Lowerer {
+        source,
+        registry,
+        diags: Vec::new(),
+        scopes: vec![HashMap::new()],
+        jumps: Vec::new(),
+        temps: 0,
+        depth: 0,
+        too_deep: false,
+    };
+    let stmts: Vec<Stmt> = match program {
+        Program::Script(script) => script.body.clone(),
+        Program::Module(module) => {
+            let mut stmts = Vec::new();
+            for item in &module.body {
+                match item {
+                    ModuleItem::Stmt(s) => stmts.push(s.clone()),
+                    ModuleItem::ModuleDecl(decl) => {
+                        if let Some(s) = l.module_decl(decl) {
+                            stmts.push(s);
+                        }
+                    }
+                }
+            }
+            stmts
+        }
+    };
+    let stmts: Vec<&Stmt> = stmts.iter().collect();
+    let mut body = l.lower_stmts(&stmts, true);
+    let ends_with_value = matches!(stmts.last(), Some(Stmt::Expr(_) | Stmt::Return(_)));
+    if !ends_with_value {
+        body.push(Node::Null);
+    }
+    let mut diags = l.diags;
+    diags.sort_by_key(|d| (d.span.start, d.span.end));
+    diags.dedup();
+    (call("std.seq", body), diags)
+}
+
+impl<'a> Lowerer<'a> {
+    /// Imports are accepted and produce nothing (SDK namespaces are opcode prefixes);
+    /// `export` around a declaration is dropped.
+    fn module_decl(&mut self, decl: &ModuleDecl) -> Option<Stmt> {
+        match decl {
+            ModuleDecl::Import(_) | ModuleDecl::ExportNamed(_) => None,
+            ModuleDecl::ExportDecl(export) => Some(Stmt::Decl(export.decl.clone())),
+            other => {
+                let span = swc_common::Spanned::span(other);
+                self.unsupported("this kind of module declaration", span);
+                None
+            }
+        }
+    }
+
+    /// The byte range of a span.
+    pub(crate) fn range(&self, span: Span) -> Range<usize> {
+        parse::range(span, self.source.len())
+    }
+
+    pub(crate) fn error(&mut self, d: SourceDiagnostic) {
+        self.diags.push(d);
+    }
+
+    pub(crate) fn unsupported(&mut self, what: &str, span: Span) -> Node {
+        let d = diagnostics::unsupported(what, self.range(span));
+        self.error(d);
+        Node::Null
+    }
+
+    /// A fresh temporary name; `%` keeps it apart from every JavaScript identifier.
+    pub(crate) fn temp(&mut self, hint: &str) -> String {
+        self.temps += 1;
+        format!("%{hint}{}", self.temps)
+    }
+
+    pub(crate) fn push_scope(&mut self) {
+        self.scopes.push(HashMap::new());
+    }
+
+    pub(crate) fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    pub(crate) fn declare(&mut self, name: &str, binding: Binding) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name.to_owned(), binding);
+        }
+    }
+
+    /// The binding a name resolves to, innermost scope first.
+    pub(crate) fn lookup(&self, name: &str) -> Option<Binding> {
+        self.scopes.iter().rev().find_map(|s| s.get(name).copied())
+    }
+
+    /// Guards recursion depth: false (after one diagnostic) when nesting is too deep.
+    pub(crate) fn enter(&mut self, span: Span) -> bool {
+        if self.depth >= MAX_DEPTH {
+            if !self.too_deep {
+                self.too_deep = true;
+                let d = diagnostics::nesting_too_deep(self.range(span));
+                self.error(d);
+            }
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+}
+
+/// `[op, args...]`.
+pub(crate) fn call(op: &str, args: impl IntoIterator<Item = Node>) -> Node {
+    Node::call(op, args)
+}
+
+pub(crate) fn var(name: &str) -> Node {
+    call("std.var", [Node::str(name)])
+}
+
+pub(crate) fn let_(name: &str, value: Node) -> Node {
+    call("std.let", [Node::str(name), value])
+}
+
+pub(crate) fn set(name: &str, value: Node) -> Node {
+    call("std.set", [Node::str(name), value])
+}
+
+/// `std.seq` of the nodes, or the node itself when there is exactly one.
+pub(crate) fn seq(mut nodes: Vec<Node>) -> Node {
+    if nodes.len() == 1 {
+        nodes.pop().unwrap_or(Node::Null)
+    } else {
+        call("std.seq", nodes)
+    }
+}
+
+/// Whether evaluating a node twice (or moving it) is harmless: literals and variable reads.
+pub(crate) fn is_simple(node: &Node) -> bool {
+    match node {
+        Node::Array(_) => node.head() == Some("std.var"),
+        Node::Object(_) => false,
+        _ => true,
+    }
+}
+
+/// A number literal: an int when it is an integer within ±2^53 (and not -0), else a float.
+pub(crate) fn number(f: f64) -> Node {
+    if f.is_finite()
+        && f.fract() == 0.0
+        && f.abs() <= 9_007_199_254_740_992.0
+        && !(f == 0.0 && f.is_sign_negative())
+    {
+        Node::Int(f as i64)
+    } else if f.is_finite() {
+        Node::Float(f)
+    } else {
+        call(
+            "js.number",
+            [Node::str(if f.is_nan() {
+                "NaN"
+            } else if f > 0.0 {
+                "Infinity"
+            } else {
+                "-Infinity"
+            })],
+        )
+    }
+}

@@ -1,0 +1,111 @@
+//! The `weft` binary on TypeScript: `compile` (to stdout and with `-o`), `run`, `eval
+//! --lang ts` (with the REPL-style retry of `{...}` as an expression), and an unsupported
+//! construct reported with its code and line:col.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn weft(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(args)
+        .output()
+        .expect("weft runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Writes `source` to a fresh temporary `.ts` file.
+fn script(name: &str, source: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("weft-cli-ts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, source).expect("script written");
+    path
+}
+
+const PROGRAM: &str = "function sq(x: number): number {\n  return x * x;\n}\nconst xs = [1, 2, 3].map(sq);\nconsole.log(\"squares\", xs, 7 / 2);\nxs.length\n";
+
+#[test]
+fn compile_prints_ir_that_checks() {
+    let path = script("compile.ts", PROGRAM);
+    let out = weft(&["compile", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let ir = text(&out.stdout);
+    assert!(ir.contains("js.method"), "{ir}");
+    assert!(weft::check_ir(&ir).is_ok(), "compiled IR validates:\n{ir}");
+}
+
+#[test]
+fn compile_writes_the_output_file() {
+    let path = script("compile_o.ts", PROGRAM);
+    let out_path = path.with_extension("json");
+    let out = weft(&[
+        "compile",
+        path.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let ir = std::fs::read_to_string(&out_path).expect("output written");
+    assert!(weft::check_ir(&ir).is_ok());
+    let run = weft(&["run", out_path.to_str().unwrap()]);
+    assert_eq!(text(&run.stdout), "squares [ 1, 4, 9 ] 3.5\n");
+}
+
+#[test]
+fn run_prints_console_output_like_node() {
+    let path = script("run.ts", PROGRAM);
+    let out = weft(&["run", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "squares [ 1, 4, 9 ] 3.5\n");
+}
+
+#[test]
+fn eval_prints_the_completion_value() {
+    let out = weft(&[
+        "eval",
+        "--lang",
+        "ts",
+        "const a = [1, 2, 3]; a.map((x) => x * 10)",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), "[10,20,30]");
+    let out = weft(&["eval", "--lang", "ts", "{a: 1, b: 'x'}"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), r#"{"a":1,"b":"x"}"#);
+    let out = weft(&[
+        "eval",
+        "--lang",
+        "typescript",
+        "if (true) { return 7 / 2; }",
+    ]);
+    assert_eq!(text(&out.stdout).trim(), "3.5");
+}
+
+#[test]
+fn unsupported_construct_fails_with_code_and_position() {
+    let path = script("bad.ts", "const x = 1;\nclass Point {}\nconst r = /re/;\n");
+    let out = weft(&["run", path.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[E2002]"), "{stderr}");
+    assert!(stderr.contains("bad.ts:2:1"), "{stderr}");
+    assert!(
+        stderr.contains("bad.ts:3:11"),
+        "both problems are reported:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let out = weft(&["compile", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = weft(&["eval", "--lang", "ts", "function* g() {}"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("error[E2002]"));
+}
+
+#[test]
+fn uncaught_throw_is_a_failed_run() {
+    let out = weft(&["eval", "--lang", "ts", "throw new Error('nope')"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+}
