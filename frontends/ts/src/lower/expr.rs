@@ -94,6 +94,19 @@ pub(crate) fn apply_binary(op: BinaryOp, a: Node, b: Node) -> Option<Node> {
 }
 
 impl Lowerer<'_> {
+    /// Lowers an expression used as a condition (`if`, loops, `?:`, `!`). The IR's
+    /// truthiness differs from JavaScript's only for NaN (true in the IR, false in JS),
+    /// so a condition that is not certainly a boolean is passed through
+    /// `js.or(c, false)`: that yields `c` when JavaScript finds it truthy, else `false`.
+    pub(crate) fn lower_cond(&mut self, e: &Expr) -> Node {
+        let node = self.lower_expr(e);
+        if is_boolean(e) {
+            node
+        } else {
+            call("js.or", [node, Node::Bool(false)])
+        }
+    }
+
     pub(crate) fn lower_expr(&mut self, e: &Expr) -> Node {
         let span = swc_common::Spanned::span(e);
         if !self.enter(span) {
@@ -137,7 +150,7 @@ impl Lowerer<'_> {
             Expr::Member(m) => self.lower_member(m),
             Expr::OptChain(o) => self.lower_opt_chain(o),
             Expr::Cond(c) => {
-                let test = self.lower_expr(&c.test);
+                let test = self.lower_cond(&c.test);
                 let cons = self.lower_expr(&c.cons);
                 let alt = self.lower_expr(&c.alt);
                 call("std.if", [test, cons, alt])
@@ -363,7 +376,7 @@ impl Lowerer<'_> {
                 call("js.neg", [self.lower_expr(&u.arg)])
             }
             UnaryOp::Plus => call("js.number", [self.lower_expr(&u.arg)]),
-            UnaryOp::Bang => call("bool.not", [self.lower_expr(&u.arg)]),
+            UnaryOp::Bang => call("bool.not", [self.lower_cond(&u.arg)]),
             UnaryOp::Tilde => call("js.bitwise", [Node::str("~"), self.lower_expr(&u.arg)]),
             UnaryOp::TypeOf => {
                 if let Expr::Ident(id) = &*u.arg
@@ -634,5 +647,28 @@ impl Lowerer<'_> {
             }
             other => self.unsupported("this update target", swc_common::Spanned::span(other)),
         }
+    }
+}
+
+/// Whether an expression always evaluates to a boolean: comparisons, `!`, `true`/`false`.
+fn is_boolean(e: &Expr) -> bool {
+    match e {
+        Expr::Paren(p) => is_boolean(&p.expr),
+        Expr::Lit(Lit::Bool(_)) => true,
+        Expr::Unary(u) => u.op == UnaryOp::Bang,
+        Expr::Bin(b) => matches!(
+            b.op,
+            BinaryOp::EqEq
+                | BinaryOp::EqEqEq
+                | BinaryOp::NotEq
+                | BinaryOp::NotEqEq
+                | BinaryOp::Lt
+                | BinaryOp::LtEq
+                | BinaryOp::Gt
+                | BinaryOp::GtEq
+                | BinaryOp::In
+                | BinaryOp::InstanceOf
+        ),
+        _ => false,
     }
 }

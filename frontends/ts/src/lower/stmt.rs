@@ -156,7 +156,7 @@ impl Lowerer<'_> {
     }
 
     fn lower_if(&mut self, s: &IfStmt) -> Node {
-        let test = self.lower_expr(&s.test);
+        let test = self.lower_cond(&s.test);
         let then = self.lower_sub(&s.cons);
         match &s.alt {
             Some(alt) => {
@@ -176,7 +176,7 @@ impl Lowerer<'_> {
     }
 
     fn lower_while(&mut self, s: &WhileStmt) -> Node {
-        let test = self.lower_expr(&s.test);
+        let test = self.lower_cond(&s.test);
         let body = self.loop_body(&s.body);
         call("std.while", [test, body])
     }
@@ -185,7 +185,7 @@ impl Lowerer<'_> {
     /// `continue` still evaluates the test.
     fn lower_do_while(&mut self, s: &DoWhileStmt) -> Node {
         let first = self.temp("first");
-        let test = self.lower_expr(&s.test);
+        let test = self.lower_cond(&s.test);
         let body = self.loop_body(&s.body);
         seq(vec![
             let_(&first, Node::Bool(true)),
@@ -215,7 +215,7 @@ impl Lowerer<'_> {
         let test = s
             .test
             .as_ref()
-            .map_or(Node::Bool(true), |e| self.lower_expr(e));
+            .map_or(Node::Bool(true), |e| self.lower_cond(e));
         let update = s.update.as_ref().map(|e| self.lower_expr_unused(e));
         let body = self.loop_body(&s.body);
         let loop_node = match update {
