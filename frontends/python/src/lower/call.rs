@@ -64,6 +64,36 @@ pub(crate) fn is_exception_name(name: &str) -> bool {
     EXCEPTIONS.contains(&name)
 }
 
+/// An expression that runs no user code or mutation (no calls, comprehensions or lambdas).
+fn is_pure(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Constant(_) | ast::Expr::Name(_) => true,
+        ast::Expr::Attribute(a) => is_pure(&a.value),
+        ast::Expr::Subscript(s) => is_pure(&s.value) && is_pure(&s.slice),
+        ast::Expr::Slice(s) => [&s.lower, &s.upper, &s.step]
+            .iter()
+            .all(|p| p.as_deref().is_none_or(is_pure)),
+        ast::Expr::BinOp(b) => is_pure(&b.left) && is_pure(&b.right),
+        ast::Expr::UnaryOp(u) => is_pure(&u.operand),
+        ast::Expr::BoolOp(b) => b.values.iter().all(is_pure),
+        ast::Expr::Compare(c) => is_pure(&c.left) && c.comparators.iter().all(is_pure),
+        ast::Expr::IfExp(i) => is_pure(&i.test) && is_pure(&i.body) && is_pure(&i.orelse),
+        ast::Expr::JoinedStr(j) => j.values.iter().all(is_pure),
+        ast::Expr::FormattedValue(f) => is_pure(&f.value),
+        ast::Expr::List(l) => l.elts.iter().all(is_pure),
+        ast::Expr::Tuple(t) => t.elts.iter().all(is_pure),
+        ast::Expr::Call(c) => {
+            matches!(&*c.func, ast::Expr::Name(n) if matches!(
+                n.id.as_str(),
+                "len" | "str" | "repr" | "int" | "float" | "bool" | "abs" | "round" | "min" | "max" | "sum"
+                    | "sorted" | "type" | "isinstance" | "chr" | "ord"
+            )) && c.args.iter().all(is_pure)
+                && c.keywords.is_empty()
+        }
+        _ => false,
+    }
+}
+
 /// Every builtin function the front-end lowers (a local of the same name wins).
 fn is_builtin(name: &str) -> bool {
     UNARY_BUILTINS.contains(&name)
@@ -454,7 +484,11 @@ impl Lowerer<'_> {
 
     fn lower_print(&mut self, c: &ast::ExprCall) -> Node {
         let kws = self.keywords(&c.keywords);
+        // Python converts the arguments after evaluating all of them; converting each one
+        // at once (`std.log` of `py.str`s) is the same unless a later argument runs code.
+        let eager_ok = c.args.len() < 2 || c.args.iter().all(is_pure);
         if kws.is_empty()
+            && eager_ok
             && let Some(args) = self.positional(&c.args)
         {
             let args = args.into_iter().map(|a| {
