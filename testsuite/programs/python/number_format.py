@@ -15,3 +15,11 @@ print(format(12345.6789, ",.2f"), format(0.25, ".0%"), format(1/7, ".10f"))
 print("%5.1f|%-6d|%06.2f|%x|%c" % (2.345, 42, 3.14159, 255, 65))
 print(str(1e22), str(1e15), str(123456789.0), str(0.0001), str(-1e-10))
 print(round(1234.5678, -2), round(-0.5), int(-3.9), int("0x1f", 16), float("1e3"))
+
+table = [("alpha", 1.5, 3), ("beta", 22.25, 14), ("gamma", 333.125, 159)]
+print(f"{'name':<8}{'value':>10}{'count':>7}")
+for name, value, count in table:
+    print(f"{name:<8}{value:>10.3f}{count:>7,}")
+widths = [4, 6, 8]
+print([f"{3.14159:{w}.{w - 3}f}" for w in widths])
+print("{:>6}|{:<6}|{:^6}|{!r}".format(1.5, "ab", True, "q"))
