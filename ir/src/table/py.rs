@@ -1,10 +1,111 @@
 //! Opcodes of the `py.*` namespace: Python semantics the Python front-end lowers to
 //! when no portable opcode has them. Implemented in `weft_stdlib`'s `lang::py`.
+//!
+//! Python values beyond the IR's own are represented as objects with a marker entry: a
+//! tuple is `{"\u0001tuple": [...]}`, a set `{"\u0001set": {...}}`, an exception
+//! `{"\u0001exc": "ValueError", "args": tuple}`; a dict is an object whose non-string keys
+//! are encoded (`"\u0001i1"` for the int 1). Errors are raised as Python exception
+//! objects with CPython's messages (code E5018, so `std.try_error` sees them as thrown).
 
 use super::OpDef;
-#[allow(unused_imports)]
 use super::op;
 
 #[rustfmt::skip]
 pub(crate) static OPS: &[OpDef] = &[
+    // ---- printing ----------------------------------------------------------------------
+    op("py.str", "value?: any -> string", 1,
+        "Python `str(value)`: floats as `0.1`, `1e+16`, `inf`; `None`/`True`; containers with quoted strings; \"\" when absent. One gas per 16 bytes produced.").per(1),
+    op("py.repr", "value: any -> string", 1,
+        "Python `repr(value)`: like `py.str`, but a string is quoted as Python quotes it. One gas per 16 bytes produced.").per(1),
+    op("py.format", "value: any, spec: string -> string", 1,
+        "Python `format(value, spec)`: the format-spec mini-language (fill, align, sign, `#`, `0`, width, `,`/`_`, precision, type `s d b o x X c e E f F g G n %`)."),
+    op("py.print_text", "items: list, sep: any, end: any -> string", 1,
+        "The text `print(*items, sep=sep, end=end)` writes: the items' `py.str` joined by `sep` (\" \" when null), then `end` (newline when null). One gas per 16 bytes.").per(1),
+    // ---- truthiness and operators ------------------------------------------------------
+    op("py.truthy", "value: any -> bool", 1,
+        "Python truthiness: None, False, 0, 0.0, empty strings, lists, tuples, dicts and sets are false."),
+    op("py.not", "value: any -> bool", 1, "Python `not value`."),
+    op("py.add", "a: any, b: any -> any", 1,
+        "Python `a + b`: numbers (int when both are ints), str, list and tuple concatenation; TypeError otherwise. One gas per element or 16 bytes produced.").per(1),
+    op("py.iadd", "a: any, b: any -> any", 1,
+        "Python `a += b`: a list is extended in place (and returned); anything else is `py.add`. One gas per element added.").per(1),
+    op("py.sub", "a: any, b: any -> any", 1, "Python `a - b`: numbers, or set difference. One gas per set element.").per(1),
+    op("py.mul", "a: any, b: any -> any", 1,
+        "Python `a * b`: numbers, or a str, list or tuple repeated an int number of times. One gas per element or 16 bytes produced.").per(1),
+    op("py.truediv", "a: any, b: any -> float", 1, "Python `a / b`: always a float; ZeroDivisionError for a zero divisor."),
+    op("py.floordiv", "a: any, b: any -> number", 1, "Python `a // b`: floored; int when both are ints; ZeroDivisionError for a zero divisor."),
+    op("py.mod", "a: any, b: any -> any", 1,
+        "Python `a % b`: floored modulo with the divisor's sign, or printf-style formatting when `a` is a string (`%s %r %d %i %f %e %g %x %o %c %%`)."),
+    op("py.pow", "a: any, b: any -> number", 1, "Python `a ** b`: an int for an int base and non-negative int exponent, else a float."),
+    op("py.neg", "a: any -> number", 1, "Python `-a`."),
+    op("py.bitor", "a: any, b: any -> any", 1, "Python `a | b`: ints, set union, or dict merge. One gas per set element.").per(1),
+    op("py.bitand", "a: any, b: any -> any", 1, "Python `a & b`: ints or set intersection. One gas per set element.").per(1),
+    op("py.bitxor", "a: any, b: any -> any", 1, "Python `a ^ b`: ints or set symmetric difference. One gas per set element.").per(1),
+    op("py.eq", "a: any, b: any -> bool", 1, "Python `a == b`: numbers by value (True == 1), strings by content, lists, tuples, dicts and sets element by element."),
+    op("py.ne", "a: any, b: any -> bool", 1, "Python `a != b`."),
+    op("py.lt", "a: any, b: any -> bool", 1, "Python `a < b`: numbers, strings, and lists or tuples lexicographically; TypeError otherwise."),
+    op("py.le", "a: any, b: any -> bool", 1, "Python `a <= b`."),
+    op("py.gt", "a: any, b: any -> bool", 1, "Python `a > b`."),
+    op("py.ge", "a: any, b: any -> bool", 1, "Python `a >= b`."),
+    op("py.contains", "container: any, item: any -> bool", 1,
+        "Python `item in container`: an element of a list or tuple, a substring of a string, a key of a dict or set. One gas per element compared.").per(1),
+    // ---- indexing and iteration --------------------------------------------------------
+    op("py.getitem", "obj: any, key: any -> any", 1,
+        "Python `obj[key]`: list, tuple and string indices (negative from the end; IndexError out of range), dict keys (KeyError when missing)."),
+    op("py.setitem", "obj: any, key: any, value: any -> null", 1, "Python `obj[key] = value` for lists and dicts."),
+    op("py.delitem", "obj: any, key: any -> null", 1, "Python `del obj[key]` for lists and dicts."),
+    op("py.slice", "obj: any, start: any, stop: any, step: any -> any", 1,
+        "Python `obj[start:stop:step]` of a list, tuple or string (null bounds are omitted ones; negative bounds and steps as in Python). One gas per element copied.").per(1),
+    op("py.len", "value: any -> int", 1, "Python `len(value)`: code points of a string, elements of a list, tuple, dict or set."),
+    op("py.iter", "value: any -> list", 1,
+        "The elements a Python `for` visits: a list itself, a tuple's or set's elements, a string's characters, a dict's keys. One gas per element.").per(1),
+    op("py.unpack", "value: any, count: int -> list", 1,
+        "The elements of an iterable for `a, b = value`; ValueError unless there are exactly `count`. One gas per element.").per(1),
+    op("py.unpack_star", "value: any, before: int, after: int -> list", 1,
+        "For `a, *rest, z = value`: the first `before` elements, a list of the middle, then the last `after` elements. One gas per element.").per(1),
+    op("py.range", "start: int, stop: int, step: any -> list", 1,
+        "The list of `range(start, stop, step)` (step 1 when null). One gas per element.").per(1),
+    // ---- calls, methods, attributes ----------------------------------------------------
+    op("py.method", "receiver: any, name: string, ...args: any -> any", 2,
+        "Calls a Python method of a str, list, dict, set or tuple (`append`, `split`, `join`, `get`, `items`, `sort`, `add`...); AttributeError for others. One gas per element or 16 bytes processed.").per(1),
+    op("py.getattr", "obj: any, name: string -> any", 1, "Python `obj.name` for the attributes scripts read (an exception's `args`)."),
+    op("py.call", "fn: fn, args: any -> any", 2, "Calls a function with the elements of an iterable as its arguments (`f(*args)`)."),
+    // ---- builtins ----------------------------------------------------------------------
+    op("py.sorted", "items: any, key: any, reverse: any -> list", 1,
+        "Python `sorted(items, key=key, reverse=reverse)`: a new stable-sorted list (key and reverse may be null). One gas per element.").per(1),
+    op("py.min", "items: any, key: any, default?: any -> any", 1,
+        "Python `min(items, key=key)`: the first smallest element; `default` or ValueError when empty. One gas per element.").per(1),
+    op("py.max", "items: any, key: any, default?: any -> any", 1,
+        "Python `max(items, key=key)`: the first largest element; `default` or ValueError when empty. One gas per element.").per(1),
+    op("py.sum", "items: any, start: any -> any", 1, "Python `sum(items, start)` (start 0 when null), adding with `py.add`. One gas per element.").per(1),
+    op("py.any", "items: any -> bool", 1, "Python `any(items)`. One gas per element.").per(1),
+    op("py.all", "items: any -> bool", 1, "Python `all(items)`. One gas per element.").per(1),
+    op("py.enumerate", "items: any, start: any -> list", 1, "The list of `(index, element)` tuples of `enumerate(items, start)`. One gas per element.").per(1),
+    op("py.zip", "...iterables: any -> list", 1, "The list of tuples `zip(...)` yields, as long as the shortest input. One gas per element.").per(1),
+    op("py.zip_star", "iterables: any -> list", 1, "`zip(*iterables)`: the tuples of the elements of an iterable of iterables. One gas per element.").per(1),
+    op("py.map", "fn: fn, ...iterables: any -> list", 1, "The list `map(fn, ...)` yields. One gas per element, plus the calls.").per(1),
+    op("py.filter", "fn: any, items: any -> list", 1, "The list `filter(fn, items)` yields (truthy elements when `fn` is null). One gas per element, plus the calls.").per(1),
+    op("py.reversed", "items: any -> list", 1, "A new list of the elements in reverse order. One gas per element.").per(1),
+    op("py.list", "items?: any -> list", 1, "Python `list(items)`: a new list of the elements. One gas per element.").per(1),
+    op("py.tuple", "...items: any -> object", 1, "A tuple of the arguments (a tuple literal)."),
+    op("py.to_tuple", "items?: any -> object", 1, "Python `tuple(items)`. One gas per element.").per(1),
+    op("py.dict", "...keys_and_values: any -> object", 1, "A dict literal from alternating keys and values (later keys overwrite earlier ones)."),
+    op("py.to_dict", "items: any -> object", 1, "Python `dict(items)`: a copy of a dict, or a dict from key-value pairs (an empty dict for null). One gas per element.").per(1),
+    op("py.set", "...items: any -> object", 1, "A set of the arguments (a set literal). One gas per element.").per(1),
+    op("py.to_set", "items?: any -> object", 1, "Python `set(items)`. One gas per element.").per(1),
+    op("py.int", "value: any, base: any -> int", 1, "Python `int(value)` (`int(text, base)` for a string): truncates floats; ValueError for text that is not an integer."),
+    op("py.float", "value: any -> float", 1, "Python `float(value)`: accepts `inf`, `nan` and decimal text; ValueError otherwise."),
+    op("py.abs", "value: any -> number", 1, "Python `abs(value)`."),
+    op("py.round", "value: any, digits: any -> number", 1, "Python `round(value, digits)`: halves to even; an int when `digits` is null."),
+    op("py.isinstance", "value: any, types: list -> bool", 1, "Python `isinstance(value, types)` for builtin type names (`int` includes `bool`) and exception types."),
+    op("py.chr", "code: int -> string", 1, "Python `chr(code)`."),
+    op("py.ord", "ch: string -> int", 1, "Python `ord(ch)`."),
+    op("py.divmod", "a: any, b: any -> object", 1, "Python `divmod(a, b)`: the tuple `(a // b, a % b)`."),
+    op("py.type_name", "value: any -> string", 1, "The name of a value's Python type: `int`, `str`, `list`, `tuple`, `dict`, `NoneType`, `ValueError`..."),
+    // ---- exceptions --------------------------------------------------------------------
+    op("py.exception", "type: string, args: list -> object", 1, "A new exception object of a builtin type with its `args`."),
+    op("py.catch", "error: object -> object", 1,
+        "The Python exception for an error object bound by `std.try_error`: a thrown exception as it is, a runtime error mapped by code (E5012 ZeroDivisionError, E5014 KeyError, E5015 IndexError, E5010 TypeError...)."),
+    op("py.exc_match", "exception: any, types: list -> bool", 1, "Whether an `except` clause naming `types` catches the exception (subclasses included)."),
+    op("py.raise", "exception: any -> any", 1, "Raises an exception object, or a new one of a builtin type named by a string."),
 ];

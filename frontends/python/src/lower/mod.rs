@@ -1,0 +1,210 @@
+//! Lowering: Python AST → Weft IR, split by syntactic category.
+//!
+//! Python scopes are functions, Weft's are blocks, so every name a function (or the
+//! module) assigns is declared once at its top with `std.let name null` and assigned with
+//! `std.set` everywhere (see [`scope`]). Hidden temporaries are named `$t<n>`, which no
+//! Python identifier can be.
+
+mod call;
+mod expr;
+mod func;
+mod scope;
+mod stmt;
+mod target;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::rc::Rc;
+
+use rustpython_parser::ast::{self, Ranged};
+use weft_ir::{Node, Registry, SourceDiagnostic};
+
+/// A function's parameters as call sites need them to place keyword arguments.
+#[derive(Debug)]
+pub(crate) struct Sig {
+    pub name: String,
+    /// Positional parameters with the node to pass when a call leaves one out.
+    pub params: Vec<(String, Option<Node>)>,
+    pub vararg: bool,
+    pub kwonly: Vec<(String, Option<Node>)>,
+    pub kwarg: bool,
+}
+
+/// One function's (or the module's) names.
+#[derive(Debug, Default)]
+pub(crate) struct Scope {
+    /// Names local to this function: parameters and everything it assigns.
+    pub locals: HashSet<String>,
+    /// Functions defined with `def` here, by name.
+    pub funcs: HashMap<String, Rc<Sig>>,
+    /// Hidden variables (default values) to declare at the top of the function.
+    pub hidden: Vec<String>,
+    /// Default expressions of the `def`s registered here, by the def's start offset,
+    /// waiting for the `def` statement to evaluate them.
+    pub pending_defaults: HashMap<usize, Vec<(String, ast::Expr)>>,
+}
+
+/// A `try` with `finally` being lowered: `return`, `break` and `continue` inside it
+/// throw a jump value (`{"\u0001jump": kind}`) that the `finally` catches, runs its body,
+/// and then performs.
+#[derive(Debug)]
+pub(crate) struct Finally {
+    /// Where a `return` inside stores its value.
+    pub value: String,
+    /// The jump kinds used inside, so the dispatch only tests those.
+    pub kinds: Vec<&'static str>,
+}
+
+/// The key marking a jump value thrown through a `finally`.
+pub(crate) const JUMP: &str = "\u{1}jump";
+
+/// A loop being lowered: the flag its `else` clause checks, if it has one.
+#[derive(Debug)]
+pub(crate) struct Loop {
+    pub broke: Option<String>,
+    /// How many `try`-with-`finally` blocks were open when the loop started.
+    pub finally_depth: usize,
+}
+
+pub(crate) struct Lowerer<'s> {
+    pub registry: &'s Registry,
+    pub diags: Vec<SourceDiagnostic>,
+    temps: usize,
+    pub scopes: Vec<Scope>,
+    pub loops: Vec<Loop>,
+    /// Variables holding the exceptions of the enclosing `except` blocks (for bare `raise`).
+    pub handlers: Vec<String>,
+    /// Open `try` blocks with `finally` in the current function, innermost last.
+    pub finally: Vec<Finally>,
+    /// The signature of the function whose body is being entered (for its prologue).
+    pub current_sig: Option<Rc<Sig>>,
+}
+
+/// Lowers a module: the program's IR and every diagnostic.
+pub(crate) fn lower_module(
+    _source: &str,
+    registry: &Registry,
+    body: &[ast::Stmt],
+) -> (Node, Vec<SourceDiagnostic>) {
+    let mut lw = Lowerer {
+        registry,
+        diags: Vec::new(),
+        temps: 0,
+        scopes: Vec::new(),
+        loops: Vec::new(),
+        handlers: Vec::new(),
+        finally: Vec::new(),
+        current_sig: None,
+    };
+    let node = lw.lower_function_body(body, &[], None);
+    (node, lw.diags)
+}
+
+pub(crate) fn span(node: &impl Ranged) -> Range<usize> {
+    let r = node.range();
+    usize::from(r.start())..usize::from(r.end())
+}
+
+pub(crate) fn call(op: &str, args: impl IntoIterator<Item = Node>) -> Node {
+    Node::call(op, args)
+}
+
+pub(crate) fn var(name: &str) -> Node {
+    call("std.var", [Node::str(name)])
+}
+
+pub(crate) fn set(name: &str, value: Node) -> Node {
+    call("std.set", [Node::str(name), value])
+}
+
+pub(crate) fn let_(name: &str, value: Node) -> Node {
+    call("std.let", [Node::str(name), value])
+}
+
+/// A block of statements: one node, `std.seq` unless it is a single expression.
+pub(crate) fn block(mut nodes: Vec<Node>) -> Node {
+    if nodes.len() == 1 && !matches!(nodes[0].head(), Some("std.let")) {
+        nodes.pop().unwrap_or(Node::Null)
+    } else {
+        call("std.seq", nodes)
+    }
+}
+
+impl Lowerer<'_> {
+    /// A fresh hidden variable name.
+    pub fn temp(&mut self) -> String {
+        self.temps += 1;
+        format!("$t{}", self.temps)
+    }
+
+    pub fn error(&mut self, diag: SourceDiagnostic) -> Node {
+        self.diags.push(diag);
+        Node::Null
+    }
+
+    /// Whether `name` is a variable of the program rather than a builtin.
+    pub fn is_local(&self, name: &str) -> bool {
+        self.scopes.iter().any(|s| s.locals.contains(name))
+    }
+
+    /// The signature of the function `name` refers to here, if it is a `def`.
+    pub fn sig(&self, name: &str) -> Option<Rc<Sig>> {
+        for scope in self.scopes.iter().rev() {
+            if let Some(sig) = scope.funcs.get(name) {
+                return Some(sig.clone());
+            }
+            if scope.locals.contains(name) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Lowers a function body (or the module, with `args` None): declarations of its
+    /// locals first, then the statements, then `null` (falling off the end returns None).
+    pub fn lower_function_body(
+        &mut self,
+        body: &[ast::Stmt],
+        params: &[String],
+        args: Option<&ast::Arguments>,
+    ) -> Node {
+        let names = scope::collect(body);
+        let mut sc = Scope::default();
+        sc.locals.extend(params.iter().cloned());
+        for n in &names.assigned {
+            if !names.globals.contains(n) && !names.nonlocals.contains(n) {
+                sc.locals.insert(n.clone());
+            }
+        }
+        self.scopes.push(sc);
+        let mut prologue = Vec::new();
+        if let Some(args) = args {
+            prologue = self.lower_prologue(args);
+        }
+        for def in &names.defs {
+            let sig = self.make_sig(def);
+            if let Some(scope) = self.scopes.last_mut() {
+                scope.funcs.insert(def.name.to_string(), Rc::new(sig));
+            }
+        }
+        let saved_loops = std::mem::take(&mut self.loops);
+        let saved_finally = std::mem::take(&mut self.finally);
+        let saved_handlers = std::mem::take(&mut self.handlers);
+        let mut stmts = Vec::new();
+        for stmt in body {
+            self.lower_stmt(stmt, &mut stmts);
+        }
+        self.loops = saved_loops;
+        self.finally = saved_finally;
+        self.handlers = saved_handlers;
+        let sc = self.scopes.pop().unwrap_or_default();
+        let mut declared: Vec<&String> = sc.locals.iter().filter(|n| !params.contains(n)).collect();
+        declared.sort();
+        let mut out = prologue;
+        out.extend(declared.into_iter().map(|n| let_(n, Node::Null)));
+        out.extend(sc.hidden.iter().map(|n| let_(n, Node::Null)));
+        out.extend(stmts);
+        out.push(Node::Null);
+        call("std.seq", out)
+    }
+}

@@ -1,0 +1,61 @@
+//! The Python front-end: a snapshot of the lowering (or the diagnostics) of every fixture
+//! in `fixtures/python/`, and the run corpus in `programs/python/` checked against the
+//! output python3 gave for the same files.
+
+use weft_testsuite::{
+    check_corpus, fixture_name, frontend_snapshot, reference_output, snapshot_suffix,
+};
+
+#[test]
+fn python_fixtures() {
+    insta::glob!("../fixtures", "python/**/*.py", |path| {
+        let source = std::fs::read_to_string(path).expect("fixture is readable");
+        let name = fixture_name(path);
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_suffix(snapshot_suffix(path));
+        settings.set_input_file(path);
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| {
+            insta::assert_snapshot!(
+                "python",
+                frontend_snapshot(weft::Language::Python, &name, &source)
+            )
+        });
+    });
+}
+
+#[test]
+fn python_fixture_counts() {
+    let dir = weft_testsuite::fixtures_dir().join("python");
+    let all = weft_testsuite::files_with_ext(&dir, "py");
+    let unsupported = weft_testsuite::files_with_ext(&dir.join("unsupported"), "py");
+    assert!(
+        all.len() >= 70,
+        "at least 70 Python fixtures, found {}",
+        all.len()
+    );
+    assert!(
+        unsupported.len() >= 10,
+        "at least 10 unsupported-construct fixtures, found {}",
+        unsupported.len()
+    );
+    for path in &unsupported {
+        let source = std::fs::read_to_string(path).expect("fixture is readable");
+        assert!(
+            weft::compile_source(weft::Language::Python, &source).is_err(),
+            "{} should be rejected",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn python_corpus_matches_python3() {
+    let (checked, _) = check_corpus(weft::Language::Python, |path| {
+        reference_output(std::process::Command::new("python3").arg(path))
+    });
+    assert!(
+        checked >= 30,
+        "at least 30 corpus programs, found {checked}"
+    );
+}
