@@ -27,3 +27,9 @@ lint:
 bench:
     cargo build --release
     python3 bench/run.py
+
+# Regenerate the run corpora's expected output with the real interpreters (review the diff!).
+regen-expected:
+    cd testsuite/programs/lua && for f in *.lua; do lua5.4 "$f" > "${f%.lua}.expected"; done
+    cd testsuite/programs/python && for f in *.py; do python3 "$f" > "${f%.py}.expected"; done
+    cd testsuite/programs/ts && out=$(mktemp -d) && for f in *.ts; do tsc --target es2022 --module commonjs --noCheck --outDir "$out" "$f" && node "$out/${f%.ts}.js" > "${f%.ts}.expected"; done
