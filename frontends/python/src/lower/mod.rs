@@ -96,7 +96,22 @@ pub(crate) fn lower_module(
         finally: Vec::new(),
         current_sig: None,
     };
-    let node = lw.lower_function_body(body, &[], None);
+    let mut node = lw.lower_function_body(body, &[], None);
+    // A script's completion value (what `weft eval` prints and a run returns) is its last
+    // statement's value when that is an expression statement, as at Python's prompt.
+    if let Some(ast::Stmt::Expr(e)) = body.last()
+        && !matches!(
+            &*e.value,
+            ast::Expr::Constant(ast::ExprConstant {
+                value: ast::Constant::Str(_),
+                ..
+            })
+        )
+        && let Node::Array(items) = &mut node
+        && items.last() == Some(&Node::Null)
+    {
+        items.pop();
+    }
     (node, lw.diags)
 }
 
