@@ -202,13 +202,7 @@ impl Engine {
     /// ```
     pub fn compile(&self, language: Language, source: &str) -> Result<Script, CompileError> {
         let ir = crate::lower(&self.registry, language, source)?;
-        let program = weft_bytecode::compile(&ir, &self.registry).map_err(|e| {
-            if language == Language::Ir {
-                CompileError::Ir(e)
-            } else {
-                CompileError::Internal(e)
-            }
-        })?;
+        let program = crate::to_program(&self.registry, language, &ir)?;
         Ok(Script { ir, program })
     }
 

@@ -20,8 +20,8 @@ pub use weft_bytecode::{
 pub use weft_ir as ir;
 pub use weft_ir::SourceDiagnostic;
 pub use weft_runtime::{
-    Capability, HandleData, Heap, HeapObj, Host, HostValue, Limits, RuntimeError, TestHost, Value,
-    capability,
+    Capability, HandleData, Heap, HeapObj, Host, HostOps, HostValue, Limits, RuntimeError,
+    TestHost, Value, capability, diagnostics,
 };
 
 use weft_ir::{IrError, Node, Registry};
@@ -190,7 +190,17 @@ pub fn compile_program(language: Language, source: &str) -> Result<Program, Comp
 /// Bytecode compile errors (such as `std.break` outside a loop) are the input's fault for
 /// IR and Weft's fault for a front-end's output.
 pub fn compile_tree(language: Language, node: &Node) -> Result<Program, CompileError> {
-    compile_node(node).map_err(|e| {
+    to_program(Registry::standard(), language, node)
+}
+
+/// Compiles a tree lowered from `language` against `registry`, blaming the input for IR
+/// and Weft for a front-end's output.
+pub(crate) fn to_program(
+    registry: &Registry,
+    language: Language,
+    node: &Node,
+) -> Result<Program, CompileError> {
+    weft_bytecode::compile(node, registry).map_err(|e| {
         if language == Language::Ir {
             CompileError::Ir(e)
         } else {

@@ -2,14 +2,10 @@
 //! re-parses, and the registry listing.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn weft(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_weft"))
-        .args(args)
-        .output()
-        .expect("weft runs")
-}
+mod common;
+
+use common::{text, weft};
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -22,10 +18,6 @@ fn fixtures(kind: &str) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[test]
@@ -310,10 +302,8 @@ fn eval_prints_the_completion_value_after_the_output() {
 
 #[test]
 fn compile_and_run_choose_the_language_by_extension_or_lang() {
-    let dir = std::env::temp_dir().join(format!("weft-cli-lang-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let ir = dir.join("script.txt");
-    std::fs::write(&ir, r#"["math.add", 40, 2]"#).unwrap();
+    let ir = common::temp_file("lang", "script.txt", r#"["math.add", 40, 2]"#);
+    let dir = ir.parent().unwrap().to_path_buf();
     let path = ir.to_str().unwrap();
     let out = weft(&["run", path, "--result"]);
     assert_eq!(out.status.code(), Some(2));

@@ -1,24 +1,11 @@
 //! The `weft` binary on Lua source: compile, run, eval, and an unsupported construct.
 
-use std::process::{Command, Output};
+mod common;
 
-fn weft(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_weft"))
-        .args(args)
-        .output()
-        .expect("weft runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{text, weft};
 
 fn write_temp(name: &str, source: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("weft-cli-lua-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, source).expect("write temp file");
-    path
+    common::temp_file("lua", name, source)
 }
 
 #[test]

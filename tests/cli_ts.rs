@@ -3,26 +3,14 @@
 //! construct reported with its code and line:col.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn weft(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_weft"))
-        .args(args)
-        .output()
-        .expect("weft runs")
-}
+mod common;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{text, weft};
 
 /// Writes `source` to a fresh temporary `.ts` file.
 fn script(name: &str, source: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("weft-cli-ts-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, source).expect("script written");
-    path
+    common::temp_file("ts", name, source)
 }
 
 const PROGRAM: &str = "function sq(x: number): number {\n  return x * x;\n}\nconst xs = [1, 2, 3].map(sq);\nconsole.log(\"squares\", xs, 7 / 2);\nxs.length\n";

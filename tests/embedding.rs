@@ -2,34 +2,18 @@
 //! capabilities gate them, delegation narrows, and a sleeping run resumes from JSON.
 
 use weft::{
-    Capability, Engine, HandleData, Heap, HeapObj, Host, HostOp, Invocation, Language, Outcome,
-    RuntimeError, SuspendedState, TestHost, Value, capability,
+    Capability, Engine, HandleData, Heap, HeapObj, HostOp, HostOps, Invocation, Language, Outcome,
+    RuntimeError, SuspendedState, TestHost, Value, capability, diagnostics,
 };
 
 /// A host with one counter entity type: `ctr.make(cap)` (gated by `ctr.admin`) makes a
 /// counter, and a counter's `bump(cap)` method needs `ctr.admin` scoped to its id.
 #[derive(Default)]
 struct Counters {
-    base: TestHost,
     counts: Vec<i64>,
 }
 
-impl Host for Counters {
-    fn log(&mut self, line: &str) {
-        self.base.log(line);
-    }
-    fn write(&mut self, text: &str) {
-        self.base.write(text);
-    }
-    fn warn(&mut self, line: &str) {
-        self.base.warn(line);
-    }
-    fn now_ms(&mut self) -> i64 {
-        self.base.now_ms()
-    }
-    fn random(&mut self) -> f64 {
-        self.base.random()
-    }
+impl HostOps for Counters {
     fn call_op(&mut self, name: &str, _: &[Value], heap: &mut Heap) -> Result<Value, RuntimeError> {
         assert_eq!(name, "ctr.make");
         self.counts.push(0);
@@ -50,20 +34,11 @@ impl Host for Counters {
         let cap = args.first().copied().unwrap_or(Value::Null);
         let cap = capability::require(heap, cap, "ctr.admin", "counter.bump")?;
         if !cap.permits("id", &serde_json::json!(handle.id)) {
-            return Err(weft_runtime_error("counter.bump"));
+            return Err(diagnostics::missing_capability("counter.bump", "ctr.admin"));
         }
         let slot = &mut self.counts[handle.id as usize - 1];
         *slot += 1;
         Ok(Value::Int(*slot))
-    }
-}
-
-fn weft_runtime_error(what: &str) -> RuntimeError {
-    RuntimeError {
-        code: "E5025",
-        message: format!("`{what}` needs the `ctr.admin` capability for this counter"),
-        path: None,
-        value: None,
     }
 }
 
@@ -99,11 +74,11 @@ fn registered_opcode_is_known_to_validation_and_gated_by_its_capability() {
     let script = engine
         .compile(Language::Ir, r#"["ctr.make", null]"#)
         .unwrap();
-    let mut host = Counters::default();
+    let mut host = TestHost::with_ops(Counters::default());
     let error = finish(engine.run(&script, &Invocation::default(), &mut host)).unwrap_err();
     assert_eq!(error.code, "E5025");
     assert!(error.message.contains("`ctr.admin`"), "{}", error.message);
-    assert!(host.counts.is_empty());
+    assert!(host.ops.counts.is_empty());
 }
 
 #[test]
@@ -123,11 +98,11 @@ fn granted_capability_opens_the_opcode_and_delegation_only_narrows() {
         grants: vec![Capability::new("ctr.admin")],
         ..Default::default()
     };
-    let mut host = Counters::default();
+    let mut host = TestHost::with_ops(Counters::default());
     let value = finish(engine.run(&script, &invocation, &mut host)).unwrap();
     // a was bumped twice (once through the narrowed capability), b never.
     assert_eq!(value, serde_json::json!([2, "E5025", "E5026"]));
-    assert_eq!(host.counts, [2, 0]);
+    assert_eq!(host.ops.counts, [2, 0]);
 }
 
 #[test]
@@ -140,7 +115,7 @@ fn run_with_capabilities_suspends_and_resumes_from_json() {
         grants: vec![Capability::new("ctr.admin")],
         ..Default::default()
     };
-    let mut host = Counters::default();
+    let mut host = TestHost::with_ops(Counters::default());
     let Outcome::Suspended { state, .. } = engine.run(&script, &invocation, &mut host) else {
         panic!("expected the sleep to suspend");
     };

@@ -24,10 +24,35 @@ pub trait Host {
     fn should_yield(&mut self) -> bool {
         false
     }
+    /// Runs a host opcode; see [`HostOps::call_op`]. The default knows none.
+    fn call_op(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        heap: &mut Heap,
+    ) -> Result<Value, RuntimeError> {
+        ().call_op(name, args, heap)
+    }
+    /// Calls a method on a host handle; see [`HostOps::call_method`]. The default has none.
+    fn call_method(
+        &mut self,
+        handle: &HandleData,
+        method: &str,
+        args: &[Value],
+        heap: &mut Heap,
+    ) -> Result<Value, RuntimeError> {
+        ().call_method(handle, method, args, heap)
+    }
+}
+
+/// A host's own operations, apart from its services (output, clock, randomness), so a
+/// host can pair them with [`TestHost`]'s deterministic services:
+/// `TestHost::with_ops(MyWorld::new())`. `()` has none.
+pub trait HostOps {
     /// Runs a host opcode: one the embedding application registered (it is in the
     /// registry the script was compiled against, but not in the standard library). The
     /// runtime has already charged its gas and, when its registry row names a capability,
-    /// checked that `args[0]` is that capability. The default knows no host opcodes.
+    /// checked that `args[0]` is that capability.
     fn call_op(
         &mut self,
         name: &str,
@@ -38,8 +63,7 @@ pub trait Host {
         Err(crate::diagnostics::not_implemented(name))
     }
     /// Calls `method` on a host handle (`std.call_method` with a handle receiver). Gated
-    /// methods check their capability with [`crate::capability::require`]. The default
-    /// has no methods.
+    /// methods check their capability with [`crate::capability::require`].
     fn call_method(
         &mut self,
         handle: &HandleData,
@@ -52,9 +76,11 @@ pub trait Host {
     }
 }
 
-/// A deterministic host for tests.
+impl HostOps for () {}
+
+/// A deterministic host for tests, answering host opcodes and handle methods with `ops`.
 #[derive(Clone, Debug)]
-pub struct TestHost {
+pub struct TestHost<O = ()> {
     /// Completed output lines.
     pub logs: Vec<String>,
     /// Output written after the last newline.
@@ -66,6 +92,8 @@ pub struct TestHost {
     /// When set, `should_yield` returns true on the poll with this (1-based) number.
     pub yield_at_poll: Option<u64>,
     polls: u64,
+    /// The host's own opcodes and handle methods.
+    pub ops: O,
 }
 
 impl Default for TestHost {
@@ -75,8 +103,16 @@ impl Default for TestHost {
 }
 
 impl TestHost {
-    /// A host whose clock reads 2024-01-01T00:00:00Z and whose seed is fixed.
+    /// A host with no operations of its own, whose clock reads 2024-01-01T00:00:00Z and
+    /// whose seed is fixed.
     pub fn new() -> TestHost {
+        TestHost::with_ops(())
+    }
+}
+
+impl<O> TestHost<O> {
+    /// Like [`TestHost::new`], answering host opcodes and handle methods with `ops`.
+    pub fn with_ops(ops: O) -> TestHost<O> {
         TestHost {
             logs: Vec::new(),
             pending: String::new(),
@@ -85,6 +121,7 @@ impl TestHost {
             seed: 0x9E37_79B9_7F4A_7C15,
             yield_at_poll: None,
             polls: 0,
+            ops,
         }
     }
 
@@ -105,7 +142,7 @@ impl TestHost {
     }
 }
 
-impl Host for TestHost {
+impl<O: HostOps> Host for TestHost<O> {
     fn log(&mut self, line: &str) {
         let mut text = std::mem::take(&mut self.pending);
         text.push_str(line);
@@ -143,5 +180,24 @@ impl Host for TestHost {
     fn should_yield(&mut self) -> bool {
         self.polls += 1;
         self.yield_at_poll == Some(self.polls)
+    }
+
+    fn call_op(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        heap: &mut Heap,
+    ) -> Result<Value, RuntimeError> {
+        self.ops.call_op(name, args, heap)
+    }
+
+    fn call_method(
+        &mut self,
+        handle: &HandleData,
+        method: &str,
+        args: &[Value],
+        heap: &mut Heap,
+    ) -> Result<Value, RuntimeError> {
+        self.ops.call_method(handle, method, args, heap)
     }
 }

@@ -25,6 +25,9 @@ mod obj;
 pub mod text;
 mod time;
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 pub use call::{BuiltinFn, Call, Ctx, describe};
 pub use core::parse_number;
 pub use methods::{call_method, method_op};
@@ -164,9 +167,19 @@ static TABLES: &[&[Builtin]] = &[
     lang::py::BUILTINS,
 ];
 
-/// The implementation of a strict opcode, by canonical name.
+/// The implementation of a strict opcode, by canonical name. Backends call this for every
+/// call node they compile and `std.call_method` for every built-in method call, so it is a
+/// hash lookup in an index built once.
 pub fn lookup(name: &str) -> Option<Builtin> {
-    builtins().find(|b| b.name == name)
+    static INDEX: OnceLock<HashMap<&'static str, Builtin>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let index: HashMap<_, _> = builtins().map(|b| (b.name, b)).collect();
+            debug_assert_eq!(index.len(), builtins().count(), "duplicate builtin names");
+            index
+        })
+        .get(name)
+        .copied()
 }
 
 /// Every implemented opcode, in table order.

@@ -33,6 +33,16 @@ pub fn snapshot_suffix(path: &Path) -> String {
     fixture_name(path).replace('/', "__")
 }
 
+/// Snapshot settings for one fixture inside `insta::glob!`: the snapshot is named
+/// `<stage>@<suffix>` (see [`snapshot_suffix`]) and records the fixture as its input.
+pub fn fixture_settings(path: &Path) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_suffix(snapshot_suffix(path));
+    settings.set_input_file(path);
+    settings.set_prepend_module_to_snapshot(false);
+    settings
+}
+
 /// The fixture a snapshot suffix names (the inverse of [`snapshot_suffix`]).
 pub fn fixture_for_suffix(suffix: &str) -> PathBuf {
     fixtures_dir().join(suffix.replace("__", "/"))

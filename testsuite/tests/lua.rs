@@ -8,7 +8,7 @@ use std::process::Command;
 use weft::Language;
 use weft_testsuite::{
     check_corpus, files_with_ext, fixture_name, fixtures_dir, frontend_snapshot, reference_output,
-    run_source, snapshot_suffix,
+    run_source,
 };
 
 /// The snapshot of one fixture: source, IR (or diagnostics), then what running it printed.
@@ -31,10 +31,7 @@ fn snapshot(path: &Path) -> String {
 #[test]
 fn lua_fixtures() {
     insta::glob!("../fixtures", "lua/**/*.lua", |path| {
-        let mut settings = insta::Settings::clone_current();
-        settings.set_snapshot_suffix(snapshot_suffix(path));
-        settings.set_input_file(path);
-        settings.set_prepend_module_to_snapshot(false);
+        let settings = weft_testsuite::fixture_settings(path);
         settings.bind(|| insta::assert_snapshot!("lua", snapshot(path)));
     });
 }

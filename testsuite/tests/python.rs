@@ -2,19 +2,14 @@
 //! in `fixtures/python/`, and the run corpus in `programs/python/` checked against the
 //! output python3 gave for the same files.
 
-use weft_testsuite::{
-    check_corpus, fixture_name, frontend_snapshot, reference_output, snapshot_suffix,
-};
+use weft_testsuite::{check_corpus, fixture_name, frontend_snapshot, reference_output};
 
 #[test]
 fn python_fixtures() {
     insta::glob!("../fixtures", "python/**/*.py", |path| {
         let source = std::fs::read_to_string(path).expect("fixture is readable");
         let name = fixture_name(path);
-        let mut settings = insta::Settings::clone_current();
-        settings.set_snapshot_suffix(snapshot_suffix(path));
-        settings.set_input_file(path);
-        settings.set_prepend_module_to_snapshot(false);
+        let settings = weft_testsuite::fixture_settings(path);
         settings.bind(|| {
             insta::assert_snapshot!(
                 "python",

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use weft::ir::{ArgKind, Node, Registry};
-use weft_testsuite::{fixture_name, run_fixtures, run_program, run_snapshot, snapshot_suffix};
+use weft_testsuite::{fixture_name, run_fixtures, run_program, run_snapshot};
 
 fn compile(path: &std::path::Path) -> (String, weft::Program) {
     let text = std::fs::read_to_string(path).expect("fixture is readable");
@@ -50,10 +50,7 @@ fn run_fixtures_match_their_snapshots_and_expectations() {
             assert_eq!(record.log, want, "{name}: log");
         }
 
-        let mut settings = insta::Settings::clone_current();
-        settings.set_snapshot_suffix(snapshot_suffix(path));
-        settings.set_input_file(path);
-        settings.set_prepend_module_to_snapshot(false);
+        let settings = weft_testsuite::fixture_settings(path);
         settings.bind(|| insta::assert_snapshot!("run", run_snapshot(&name, &text, &record)));
     });
 }

@@ -6,19 +6,14 @@
 use std::path::Path;
 use std::process::Command;
 
-use weft_testsuite::{
-    Reference, check_corpus, fixture_name, frontend_snapshot, reference_output, snapshot_suffix,
-};
+use weft_testsuite::{Reference, check_corpus, fixture_name, frontend_snapshot, reference_output};
 
 #[test]
 fn ts_fixtures() {
     insta::glob!("../fixtures", "ts/**/*.ts", |path| {
         let source = std::fs::read_to_string(path).expect("fixture is readable");
         let name = fixture_name(path);
-        let mut settings = insta::Settings::clone_current();
-        settings.set_snapshot_suffix(snapshot_suffix(path));
-        settings.set_input_file(path);
-        settings.set_prepend_module_to_snapshot(false);
+        let settings = weft_testsuite::fixture_settings(path);
         settings.bind(|| {
             insta::assert_snapshot!(
                 "ts",

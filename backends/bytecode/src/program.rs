@@ -256,6 +256,27 @@ impl BinOp {
         })
     }
 
+    /// Replaces the top two stack values with the fast-path result and returns true, or
+    /// leaves the stack as it was and returns false when the builtin must decide.
+    #[inline]
+    pub fn apply_on(self, stack: &mut Vec<weft_runtime::Value>) -> bool {
+        use weft_runtime::Value::{Float, Int};
+        let n = stack.len();
+        let fast = match stack.get(n.wrapping_sub(2)..) {
+            Some(&[Int(a), Int(b)]) => self.ints(a, b),
+            Some(&[Float(a), Float(b)]) => self.floats(a, b),
+            _ => None,
+        };
+        match fast {
+            Some(v) => {
+                stack.truncate(n - 2);
+                stack.push(v);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The result for two ints, or `None` when the builtin must decide (overflow, zero
     /// divisor), exactly as `math.*`/`bool.*` define it.
     #[inline]

@@ -8,34 +8,21 @@ use weft_ir::{Gas, OpSpec, Registry};
 use weft_runtime::capability::require;
 use weft_runtime::diagnostics as diag;
 use weft_runtime::{
-    Capability, HandleData, Heap, HeapObj, Host, HostValue, RuntimeError, TestHost, Value,
+    Capability, HandleData, Heap, HeapObj, HostOps, HostValue, RuntimeError, TestHost, Value,
 };
 
 use super::render;
 use crate::{Outcome, RunConfig, SuspendedState, compile, resume, run};
 
+/// The world's own state; its services (output, clock) are `TestHost`'s.
 #[derive(Default)]
-struct WorldHost {
-    base: TestHost,
+struct World {
     names: Vec<String>,
 }
 
-impl Host for WorldHost {
-    fn log(&mut self, line: &str) {
-        self.base.log(line);
-    }
-    fn write(&mut self, text: &str) {
-        self.base.write(text);
-    }
-    fn warn(&mut self, line: &str) {
-        self.base.warn(line);
-    }
-    fn now_ms(&mut self) -> i64 {
-        self.base.now_ms()
-    }
-    fn random(&mut self) -> f64 {
-        self.base.random()
-    }
+type WorldHost = TestHost<World>;
+
+impl HostOps for World {
     fn call_op(
         &mut self,
         name: &str,
@@ -127,7 +114,7 @@ fn start(ir: &str, config: &RunConfig, host: &mut WorldHost) -> Outcome {
 }
 
 fn outcome(ir: &str, grants: Vec<Capability>) -> (String, WorldHost) {
-    let mut host = WorldHost::default();
+    let mut host = TestHost::with_ops(World::default());
     let config = RunConfig {
         grants,
         ..Default::default()
@@ -145,7 +132,7 @@ fn host_opcodes_must_be_registered_to_validate() {
 
 #[test]
 fn open_host_opcode_runs_and_is_charged_its_registry_gas() {
-    let mut host = WorldHost::default();
+    let mut host = TestHost::with_ops(World::default());
     let outcome = start(r#"["world.count"]"#, &RunConfig::default(), &mut host);
     let (text, stats) = render(outcome);
     assert_eq!(text, "0");
@@ -156,8 +143,11 @@ fn open_host_opcode_runs_and_is_charged_its_registry_gas() {
 fn gated_opcode_without_its_capability_is_denied_naming_it() {
     let (text, host) = outcome(r#"["world.create", null, "box"]"#, vec![]);
     assert_eq!(text, "error E5025 at $");
-    assert!(host.names.is_empty(), "the host opcode must not have run");
-    let mut host = WorldHost::default();
+    assert!(
+        host.ops.names.is_empty(),
+        "the host opcode must not have run"
+    );
+    let mut host = TestHost::with_ops(World::default());
     match start(
         r#"["world.create", null, "box"]"#,
         &RunConfig::default(),
@@ -201,7 +191,7 @@ fn granted_capability_arrives_as_a_script_argument_and_opens_the_opcode() {
         ["list.new", ["std.typeof", ["std.var", "e"]], ["std.call_method", ["std.var", "e"], "name"], ["world.count"]]]"#;
     let (text, host) = outcome(ir, vec![Capability::new("sys.create")]);
     assert_eq!(text, r#"["handle","box",1]"#);
-    assert_eq!(host.names, ["box"]);
+    assert_eq!(host.ops.names, ["box"]);
 }
 
 #[test]
@@ -226,7 +216,7 @@ fn narrowed_capability_only_reaches_its_scope_and_cannot_be_widened() {
     );
     let (text, host) = outcome(&other, grants());
     assert!(text.starts_with("error E5025"), "{text}");
-    assert_eq!(host.names, ["a", "b"]);
+    assert_eq!(host.ops.names, ["a", "b"]);
     let widen = format!(
         r#"["std.seq", {setup}, ["std.call_method", ["std.var", "c1"], "narrow", ["obj.new", ["entity", 2]]]]"#
     );
@@ -260,8 +250,8 @@ fn capability_scope_rules() {
 
 #[test]
 fn this_and_caller_come_from_the_run_config() {
-    let mut host = WorldHost::default();
-    host.names.push("lamp".into());
+    let mut host = TestHost::with_ops(World::default());
+    host.ops.names.push("lamp".into());
     let config = RunConfig {
         this: HostValue::Handle(HandleData {
             kind: "entity".into(),
@@ -281,7 +271,7 @@ fn capabilities_and_caller_survive_suspension_through_json() {
         ["std.sleep", 10],
         ["std.let", "e", ["world.create", ["std.arg", 0], "late"]],
         ["list.new", ["std.call_method", ["std.var", "e"], "name"], ["std.caller"]]]"#;
-    let mut host = WorldHost::default();
+    let mut host = TestHost::with_ops(World::default());
     let config = RunConfig {
         grants: vec![Capability::new("sys.create")],
         caller: HostValue::Json(serde_json::json!("ada")),

@@ -70,18 +70,8 @@ impl Vm<'_> {
                     _ => break,
                 },
                 Op::Binary { kind, .. } => {
-                    let n = s.stack.len();
-                    let fast = match s.stack.get(n.wrapping_sub(2)..) {
-                        Some(&[Value::Int(a), Value::Int(b)]) => kind.ints(a, b),
-                        Some(&[Value::Float(a), Value::Float(b)]) => kind.floats(a, b),
-                        _ => None,
-                    };
-                    match fast {
-                        Some(v) => {
-                            s.stack.truncate(n - 2);
-                            s.stack.push(v);
-                        }
-                        None => break,
+                    if !kind.apply_on(&mut s.stack) {
+                        break;
                     }
                 }
                 _ => break,
@@ -249,20 +239,10 @@ impl Vm<'_> {
                 }
                 Op::Gas(g) => self.charge_group(g)?,
                 Op::Binary { kind, op } => {
-                    let n = self.s.stack.len();
-                    let fast = match self.s.stack.get(n.wrapping_sub(2)..) {
-                        Some(&[Value::Int(a), Value::Int(b)]) => kind.ints(a, b),
-                        Some(&[Value::Float(a), Value::Float(b)]) => kind.floats(a, b),
-                        _ => None,
-                    };
-                    let v = match fast {
-                        Some(v) => {
-                            self.s.stack.truncate(n - 2);
-                            v
-                        }
-                        None => self.call_builtin(op, 2)?,
-                    };
-                    self.s.stack.push(v);
+                    if !kind.apply_on(&mut self.s.stack) {
+                        let v = self.call_builtin(op, 2)?;
+                        self.s.stack.push(v);
+                    }
                 }
                 Op::Builtin { op, argc } => {
                     let v = self.call_builtin(op, argc)?;
