@@ -9,8 +9,11 @@
 //! **Architecture Invariant:** the library never touches files, stdout or exit codes; it
 //! takes text and returns data. Only `src/main.rs` does I/O.
 
+mod backend;
 mod engine;
 pub mod render;
+
+pub use backend::{Backend, Runner};
 
 pub use engine::{Engine, HostOp, Invocation, Script};
 
@@ -19,6 +22,7 @@ pub use weft_bytecode::{
 };
 pub use weft_ir as ir;
 pub use weft_ir::SourceDiagnostic;
+pub use weft_jit as jit;
 pub use weft_runtime::{
     Capability, HandleData, Heap, HeapObj, Host, HostOps, HostValue, Limits, RuntimeError,
     TestHost, Value, capability, diagnostics,

@@ -12,7 +12,13 @@
 use serde::{Deserialize, Serialize};
 
 /// One runtime value. Fits in 16 bytes.
+///
+/// The layout is fixed (`repr(u8)`) because native code reads and writes values: the tag
+/// is byte 0 (`Null` 0, `Bool` 1, `Int` 2, `Float` 3, then the heap kinds in order), a
+/// `Bool`'s byte is at offset 1, an `Int`'s or `Float`'s 8 bytes at offset 8, and a heap
+/// index's 4 bytes at offset 4.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[repr(u8)]
 pub enum Value {
     Null,
     Bool(bool),

@@ -21,13 +21,11 @@ mod vm;
 pub use disasm::disassemble;
 pub use program::{Op, Program};
 pub use state::{STATE_VERSION, SuspendedState};
-pub use vm::{Frame, Handler, VmState};
+pub use vm::{Exit, Frame, Handler, Step, Tier, Vm, VmState};
 pub use weft_runtime::{Host, Limits, RuntimeError, TestHost};
 
 use weft_ir::{IrError, Node, Registry};
 use weft_runtime::diagnostics as diag;
-
-use vm::{Exit, Vm};
 
 /// How to run a program.
 #[derive(Clone, Debug, Default)]
@@ -84,8 +82,18 @@ pub fn compile(ir: &Node, registry: &Registry) -> Result<Program, Vec<IrError>> 
 
 /// Runs a compiled program from the start.
 pub fn run(program: &Program, config: &RunConfig, host: &mut dyn Host) -> Outcome {
+    run_with(program, config, host, None)
+}
+
+/// Like [`run`], offering control to `tier` (a JIT) at function entries and loop headers.
+pub fn run_with(
+    program: &Program,
+    config: &RunConfig,
+    host: &mut dyn Host,
+    tier: Option<&mut dyn Tier>,
+) -> Outcome {
     match Vm::fresh_state(program, config) {
-        Ok(state) => drive(program, state, config.limits, host),
+        Ok(state) => drive(program, state, config.limits, host, tier),
         Err(error) => Outcome::Failed {
             error,
             stats: Stats::default(),
@@ -96,6 +104,16 @@ pub fn run(program: &Program, config: &RunConfig, host: &mut dyn Host) -> Outcom
 /// Continues a suspended run. Gas is counted across the suspension: `limits.gas` bounds
 /// the total of the whole run.
 pub fn resume(state: SuspendedState, limits: &Limits, host: &mut dyn Host) -> Outcome {
+    resume_with(state, limits, host, None)
+}
+
+/// Like [`resume`], offering control to `tier` as [`run_with`] does.
+pub fn resume_with(
+    state: SuspendedState,
+    limits: &Limits,
+    host: &mut dyn Host,
+    tier: Option<&mut dyn Tier>,
+) -> Outcome {
     let SuspendedState {
         version,
         mut program,
@@ -126,11 +144,20 @@ pub fn resume(state: SuspendedState, limits: &Limits, host: &mut dyn Host) -> Ou
         };
     }
     vm.heap.set_limit(limits.max_heap_bytes);
-    drive(&program, vm, *limits, host)
+    drive(&program, vm, *limits, host, tier)
 }
 
-fn drive(program: &Program, state: VmState, limits: Limits, host: &mut dyn Host) -> Outcome {
+fn drive(
+    program: &Program,
+    state: VmState,
+    limits: Limits,
+    host: &mut dyn Host,
+    tier: Option<&mut dyn Tier>,
+) -> Outcome {
     let mut vm = Vm::new(program, state, limits, host);
+    if let Some(t) = tier {
+        vm = vm.with_tier(Some(t));
+    }
     let result = vm.run_loop(0);
     let stats = Stats {
         gas_used: vm.s.gas_used,

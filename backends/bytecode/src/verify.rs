@@ -40,14 +40,20 @@ pub fn effect(op: &Op) -> (u32, u32) {
 /// Verifies every function, filling in `max_stack`.
 pub fn verify(prog: &mut Program) -> Result<(), (String, String)> {
     for i in 0..prog.funcs.len() {
-        let max =
+        let (max, _) =
             verify_func(prog, &prog.funcs[i]).map_err(|why| (prog.funcs[i].name.clone(), why))?;
         prog.funcs[i].max_stack = max;
     }
     Ok(())
 }
 
-fn verify_func(prog: &Program, f: &Func) -> Result<u32, String> {
+/// The operand stack height before each instruction of `f` (`None` where unreachable), as
+/// the verifier computes it. Native code relies on it being static.
+pub fn stack_depths(prog: &Program, f: &Func) -> Result<Vec<Option<u32>>, String> {
+    verify_func(prog, f).map(|(_, depths)| depths)
+}
+
+fn verify_func(prog: &Program, f: &Func) -> Result<(u32, Vec<Option<u32>>), String> {
     let n = f.code.len();
     if f.paths.len() != n {
         return Err("path table length differs from code length".into());
@@ -110,7 +116,7 @@ fn verify_func(prog: &Program, f: &Func) -> Result<u32, String> {
             _ => work.push((pc + 1, next)),
         }
     }
-    Ok(max)
+    Ok((max, depth_at))
 }
 
 fn check_operands(prog: &Program, f: &Func, op: &Op) -> Result<(), String> {

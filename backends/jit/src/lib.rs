@@ -1,4 +1,385 @@
-//! The Cranelift JIT: compiles hot bytecode to native code on the shared runtime.
+//! Weft's Cranelift JIT: native code for bytecode functions, on the VM's frames and gas.
 //!
-//! Not implemented yet; it exports nothing. It will build on `weft_bytecode` (its format,
-//! frame layout and the VM it hands back to), never the other way round.
+//! The JIT is a [`Tier`] of the bytecode VM. The VM offers it the top frame at function
+//! entries and loop headers; the JIT runs that function's native code (compiling it first
+//! when it is hot enough), and when native code cannot go on — gas would run out, a value
+//! has a type native code has no fast path for and the instruction needs the VM, a host
+//! asks to yield, the script sleeps, an error is raised — it writes its registers back into
+//! the VM's frame and returns, and the VM carries on at the same instruction. Native code
+//! is therefore never part of a suspended state, and a run gives the same result, output,
+//! gas and stop point on either tier. See `codegen.rs` for what runs natively.
+//!
+//! **Architecture Invariant:** this crate builds on `weft_bytecode` (its instruction
+//! format, frame layout and VM); the VM never depends on it.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use weft_bytecode::{Outcome, RunConfig, TestHost};
+//! let registry = weft_ir::Registry::standard();
+//! let ir = weft_ir::parse_and_validate(r#"["std.seq", ["std.let", "i", 0], ["std.let", "t", 0],
+//!   ["std.while", ["bool.lt", ["std.var", "i"], 1000], ["std.seq",
+//!     ["std.set", "t", ["math.add", ["std.var", "t"], ["std.var", "i"]]],
+//!     ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+//!   ["std.var", "t"]]"#, registry).map_err(|e| format!("{e:?}"))?;
+//! let program = weft_bytecode::compile(&ir, registry).map_err(|e| format!("{e:?}"))?;
+//! let mut jit = weft_jit::Jit::new(weft_jit::Mode::Eager);
+//! let outcome = jit.run(&program, &RunConfig::default(), &mut TestHost::default());
+//! let Outcome::Finished { value, .. } = outcome else { panic!("{outcome:?}") };
+//! assert_eq!(value, serde_json::json!(499500));
+//! assert!(jit.report().native_instructions > 0);
+//! # Ok(())
+//! # }
+//! ```
+
+mod codegen;
+mod rt;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use cranelift_codegen::ir::types::{I32, I64};
+use cranelift_codegen::ir::{AbiParam, Signature, UserFuncName};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{FuncId, Linkage, Module, default_libcall_names};
+use weft_bytecode::{Exit, Host, Limits, Outcome, Program, RunConfig, SuspendedState, Tier, Vm};
+use weft_runtime::RuntimeError;
+
+use rt::NativeFn;
+
+/// When functions are compiled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Every function the VM offers is compiled at once.
+    Eager,
+    /// A function is compiled once it has been offered this many times (calls plus loop
+    /// iterations); until then the VM interprets it.
+    Auto { threshold: u32 },
+}
+
+impl Mode {
+    /// The default for `--backend auto`.
+    pub const AUTO: Mode = Mode::Auto { threshold: 64 };
+}
+
+/// Functions larger than this stay interpreted (compile time grows with size).
+pub const MAX_NATIVE_OPS: usize = 20_000;
+
+/// Where one function stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FuncState {
+    /// Not offered often enough to compile yet (`Mode::Auto`), or never offered.
+    Cold,
+    Compiled,
+    /// Compilation was refused or failed; the VM runs it.
+    NotCompiled(String),
+}
+
+/// Per-function report for `weft run --stats`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FuncReport {
+    pub name: String,
+    pub state: FuncState,
+    /// How many times the VM offered it (entries and loop back-edges).
+    pub offers: u64,
+}
+
+/// What the JIT did over the runs it served.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub funcs: Vec<FuncReport>,
+    /// Instructions executed while native code was in control (including the ones it ran
+    /// through the VM's instruction code), out of all instructions of those runs.
+    pub native_instructions: u64,
+    pub total_instructions: u64,
+}
+
+struct FuncSlot {
+    state: FuncState,
+    code: Option<NativeFn>,
+    offers: u64,
+}
+
+/// The compiled code of one program and the Cranelift module that owns it.
+pub(crate) struct Compiled {
+    mode: Mode,
+    program: Option<Program>,
+    funcs: Vec<FuncSlot>,
+    module: Option<Backend>,
+    native_instructions: u64,
+    total_instructions: u64,
+}
+
+struct Backend {
+    module: JITModule,
+    helpers: [FuncId; 4],
+    ctx: cranelift_codegen::Context,
+    fctx: FunctionBuilderContext,
+}
+
+/// A JIT for one program at a time; its compiled code is kept across runs of that program
+/// (a different program resets it).
+pub struct Jit {
+    compiled: Compiled,
+}
+
+impl std::fmt::Debug for Jit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Jit")
+            .field("mode", &self.compiled.mode)
+            .field("report", &self.report())
+            .finish()
+    }
+}
+
+impl Jit {
+    pub fn new(mode: Mode) -> Jit {
+        Jit {
+            compiled: Compiled {
+                mode,
+                program: None,
+                funcs: Vec::new(),
+                module: None,
+                native_instructions: 0,
+                total_instructions: 0,
+            },
+        }
+    }
+
+    /// Runs `program` from the start, as [`weft_bytecode::run`] does, with this JIT.
+    pub fn run(&mut self, program: &Program, config: &RunConfig, host: &mut dyn Host) -> Outcome {
+        self.compiled.prepare(program);
+        let before = 0;
+        let outcome = weft_bytecode::run_with(program, config, host, Some(&mut self.compiled));
+        self.compiled.count_run(&outcome, before);
+        outcome
+    }
+
+    /// Continues a suspended run, as [`weft_bytecode::resume`] does, with this JIT.
+    pub fn resume(
+        &mut self,
+        state: SuspendedState,
+        limits: &Limits,
+        host: &mut dyn Host,
+    ) -> Outcome {
+        self.compiled.prepare(&state.program);
+        let before = state.vm.instructions;
+        let outcome = weft_bytecode::resume_with(state, limits, host, Some(&mut self.compiled));
+        self.compiled.count_run(&outcome, before);
+        outcome
+    }
+
+    /// What was compiled, what was not and why, and how much ran natively.
+    pub fn report(&self) -> Report {
+        let c = &self.compiled;
+        let names = c.program.as_ref().map(|p| &p.funcs);
+        Report {
+            funcs: c
+                .funcs
+                .iter()
+                .enumerate()
+                .map(|(i, f)| FuncReport {
+                    name: names
+                        .and_then(|n| n.get(i))
+                        .map_or_else(|| format!("#{i}"), |f| f.name.clone()),
+                    state: f.state.clone(),
+                    offers: f.offers,
+                })
+                .collect(),
+            native_instructions: c.native_instructions,
+            total_instructions: c.total_instructions,
+        }
+    }
+}
+
+impl Compiled {
+    /// Keeps the compiled code when `program` is the one it was compiled for.
+    fn prepare(&mut self, program: &Program) {
+        if self.program.as_ref() == Some(program) {
+            return;
+        }
+        if let Some(b) = self.module.take() {
+            // SAFETY: no native code runs outside `run`/`resume`, which hold `&mut self`.
+            unsafe { b.module.free_memory() };
+        }
+        self.program = Some(program.clone());
+        self.funcs = program
+            .funcs
+            .iter()
+            .map(|_| FuncSlot {
+                state: FuncState::Cold,
+                code: None,
+                offers: 0,
+            })
+            .collect();
+    }
+
+    fn count_run(&mut self, outcome: &Outcome, before: u64) {
+        let stats = match outcome {
+            Outcome::Finished { stats, .. }
+            | Outcome::Suspended { stats, .. }
+            | Outcome::Failed { stats, .. } => stats,
+        };
+        self.total_instructions += stats.instructions.saturating_sub(before);
+    }
+
+    /// The native entry for function `func`, compiling it if it is due.
+    pub(crate) fn entry_for(&mut self, prog: &Program, func: u32, _pc: u32) -> Option<NativeFn> {
+        let mode = self.mode;
+        let slot = self.funcs.get_mut(func as usize)?;
+        slot.offers += 1;
+        match (&slot.state, mode) {
+            (FuncState::Compiled, _) => return slot.code,
+            (FuncState::NotCompiled(_), _) => return None,
+            (FuncState::Cold, Mode::Auto { threshold }) if slot.offers < u64::from(threshold) => {
+                return None;
+            }
+            (FuncState::Cold, _) => {}
+        }
+        let result = self.compile(prog, func);
+        let slot = self.funcs.get_mut(func as usize)?;
+        match result {
+            Ok(code) => {
+                slot.state = FuncState::Compiled;
+                slot.code = Some(code);
+                Some(code)
+            }
+            Err(why) => {
+                slot.state = FuncState::NotCompiled(why);
+                None
+            }
+        }
+    }
+
+    fn compile(&mut self, prog: &Program, func: u32) -> Result<NativeFn, String> {
+        let f = prog
+            .funcs
+            .get(func as usize)
+            .ok_or_else(|| "no such function".to_string())?;
+        if f.code.len() > MAX_NATIVE_OPS {
+            return Err(format!(
+                "too large ({} instructions; the limit is {MAX_NATIVE_OPS})",
+                f.code.len()
+            ));
+        }
+        let depths = weft_bytecode::verify::stack_depths(prog, f)?;
+        if self.module.is_none() {
+            self.module = Some(Backend::new()?);
+        }
+        let backend = self.module.as_mut().ok_or("no code generator")?;
+        catch_unwind(AssertUnwindSafe(|| backend.compile(f, &depths)))
+            .unwrap_or_else(|_| Err("the code generator failed".into()))
+    }
+}
+
+impl Backend {
+    fn new() -> Result<Backend, String> {
+        let mut flags = settings::builder();
+        let set = |flags: &mut settings::Builder, k: &str, v: &str| {
+            flags
+                .set(k, v)
+                .map_err(|e| format!("cranelift setting {k}: {e}"))
+        };
+        set(&mut flags, "use_colocated_libcalls", "false")?;
+        set(&mut flags, "is_pic", "false")?;
+        set(&mut flags, "opt_level", "speed")?;
+        let isa = cranelift_native::builder()
+            .map_err(|e| format!("this machine is not supported: {e}"))?
+            .finish(settings::Flags::new(flags))
+            .map_err(|e| format!("cranelift: {e}"))?;
+        let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
+        jb.symbol("weft_jit_step", rt::jit_step as *const u8);
+        jb.symbol("weft_jit_sync", rt::jit_sync as *const u8);
+        jb.symbol("weft_jit_truthy", rt::jit_truthy as *const u8);
+        jb.symbol("weft_jit_backedge", rt::jit_backedge as *const u8);
+        let mut module = JITModule::new(jb);
+        let cc = module.isa().default_call_conv();
+        let sig = |params: &[cranelift_codegen::ir::Type], ret: bool| {
+            let mut s = Signature::new(cc);
+            s.params.extend(params.iter().map(|t| AbiParam::new(*t)));
+            if ret {
+                s.returns.push(AbiParam::new(I64));
+            }
+            s
+        };
+        let mut declare = |name: &str, s: Signature| {
+            module
+                .declare_function(name, Linkage::Import, &s)
+                .map_err(|e| format!("cranelift: {e}"))
+        };
+        let helpers = [
+            declare("weft_jit_step", sig(&[I64], true))?,
+            declare("weft_jit_sync", sig(&[I64], false))?,
+            declare("weft_jit_truthy", sig(&[I64, I64, I64, I32], true))?,
+            declare("weft_jit_backedge", sig(&[I64], true))?,
+        ];
+        let ctx = module.make_context();
+        Ok(Backend {
+            module,
+            helpers,
+            ctx,
+            fctx: FunctionBuilderContext::new(),
+        })
+    }
+
+    fn compile(
+        &mut self,
+        f: &weft_bytecode::program::Func,
+        depths: &[Option<u32>],
+    ) -> Result<NativeFn, String> {
+        let err = |e: cranelift_module::ModuleError| format!("cranelift: {e}");
+        let mut sig = self.module.make_signature();
+        sig.params.push(AbiParam::new(I64));
+        sig.params.push(AbiParam::new(I32));
+        sig.returns.push(AbiParam::new(I64));
+        let id = self.module.declare_anonymous_function(&sig).map_err(err)?;
+        self.module.clear_context(&mut self.ctx);
+        self.ctx.func.signature = sig;
+        self.ctx.func.name = UserFuncName::user(0, id.as_u32());
+        {
+            let b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
+            let [step, sync, truthy, backedge] = self.helpers;
+            let helpers = codegen::Helpers {
+                step: self.module.declare_func_in_func(step, b.func),
+                sync: self.module.declare_func_in_func(sync, b.func),
+                truthy: self.module.declare_func_in_func(truthy, b.func),
+                backedge: self.module.declare_func_in_func(backedge, b.func),
+            };
+            codegen::Gen::new(b, f, depths, helpers).build(self.module.target_config());
+        }
+        self.module
+            .define_function(id, &mut self.ctx)
+            .map_err(|e| format!("cranelift: {e:?}"))?;
+        self.module.clear_context(&mut self.ctx);
+        self.module.finalize_definitions().map_err(err)?;
+        let ptr = self.module.get_finalized_function(id);
+        // SAFETY: the function was built with the `NativeFn` signature in the platform's
+        // default calling convention, which is `extern "C"`.
+        Ok(unsafe { std::mem::transmute::<*const u8, NativeFn>(ptr) })
+    }
+}
+
+impl Drop for Compiled {
+    fn drop(&mut self) {
+        if let Some(b) = self.module.take() {
+            // SAFETY: native code only runs inside `Jit::run`/`resume`, which borrow the
+            // JIT; once it is dropped nothing can call into its memory.
+            unsafe { b.module.free_memory() };
+        }
+    }
+}
+
+impl Tier for Compiled {
+    fn offer(&mut self, vm: &mut Vm<'_>, stop: usize) -> Result<Option<Exit>, RuntimeError> {
+        let Some((func, pc)) = vm.s.frames.last().map(|f| (f.func, f.pc)) else {
+            return Ok(None);
+        };
+        let Some(code) = self.entry_for(vm.prog, func, pc) else {
+            return Ok(None);
+        };
+        let before = vm.s.instructions;
+        let r = rt::run_native(vm, self, code, pc, stop);
+        self.native_instructions += vm.s.instructions.saturating_sub(before);
+        r
+    }
+}

@@ -8,7 +8,7 @@
 use weft_runtime::diagnostics as diag;
 use weft_runtime::{HeapObj, RuntimeError, Truth, Value};
 
-use super::{Exit, Vm};
+use super::{Exit, Step, Vm};
 use crate::program::{CaptureSrc, Op};
 
 impl Vm<'_> {
@@ -86,10 +86,31 @@ impl Vm<'_> {
         }
     }
 
-    pub(super) fn dispatch(&mut self, stop: usize) -> Result<Exit, RuntimeError> {
-        let prog = self.prog;
+    /// Runs until the frame at index `stop` returns or the run suspends. With `offer`, the
+    /// tier (if any) is offered the top frame before the first instruction; it is offered
+    /// again after every call entry and loop back-edge.
+    pub(super) fn dispatch(&mut self, stop: usize, mut offer: bool) -> Result<Exit, RuntimeError> {
         loop {
+            if offer {
+                offer = false;
+                if let Some(exit) = self.offer_tier(stop)? {
+                    return Ok(exit);
+                }
+            }
             self.run_straight();
+            match self.exec(stop)? {
+                Step::Next | Step::Left => {}
+                Step::Entered | Step::BackEdge => offer = self.tier.is_some(),
+                Step::Exit(exit) => return Ok(exit),
+            }
+        }
+    }
+
+    /// Runs the one instruction the top frame is at (see [`Step`]).
+    #[inline]
+    pub(super) fn exec(&mut self, stop: usize) -> Result<Step, RuntimeError> {
+        let prog = self.prog;
+        {
             let (fi, pc) = {
                 let f = self.frame()?;
                 (f.func, f.pc)
@@ -207,9 +228,9 @@ impl Vm<'_> {
                     if t <= pc {
                         self.frame_mut()?.pc = next;
                         if self.safe_point() {
-                            return Ok(Exit::Suspend(0));
+                            return Ok(Step::Exit(Exit::Suspend(0)));
                         }
-                        continue;
+                        return Ok(Step::BackEdge);
                     }
                 }
                 Op::JumpIfNot(t) => {
@@ -259,16 +280,16 @@ impl Vm<'_> {
                     let f = self.s.stack[at];
                     self.enter(f, at + 1, argc, at, Value::Null)?;
                     if self.safe_point() {
-                        return Ok(Exit::Suspend(0));
+                        return Ok(Step::Exit(Exit::Suspend(0)));
                     }
-                    continue;
+                    return Ok(Step::Entered);
                 }
                 Op::Method(argc) => {
                     if self.call_method(argc as usize)? {
                         if self.safe_point() {
-                            return Ok(Exit::Suspend(0));
+                            return Ok(Step::Exit(Exit::Suspend(0)));
                         }
-                        continue;
+                        return Ok(Step::Entered);
                     }
                 }
                 Op::Closure(i) => {
@@ -292,9 +313,9 @@ impl Vm<'_> {
                 Op::Return => {
                     let v = self.pop()?;
                     if self.leave(v, stop)? {
-                        return Ok(Exit::Done(v));
+                        return Ok(Step::Exit(Exit::Done(v)));
                     }
-                    continue;
+                    return Ok(Step::Left);
                 }
                 Op::TryPush(h) | Op::TryPushError(h) => {
                     let frame = (self.s.frames.len() - 1) as u32;
@@ -349,7 +370,7 @@ impl Vm<'_> {
                     }
                     self.s.stack.push(Value::Null);
                     self.frame_mut()?.pc = next;
-                    return Ok(Exit::Suspend(ms));
+                    return Ok(Step::Exit(Exit::Suspend(ms)));
                 }
                 Op::Arg => {
                     let i = self.pop()?;
@@ -393,6 +414,7 @@ impl Vm<'_> {
                 }
             }
             self.frame_mut()?.pc = next;
+            Ok(Step::Next)
         }
     }
 

@@ -65,12 +65,42 @@ pub struct VmState {
 pub const MAX_CALLBACK_DEPTH: u32 = 32;
 
 /// How a dispatch loop ended without error.
-pub(crate) enum Exit {
+#[derive(Debug)]
+pub enum Exit {
+    /// The frame the loop was started for returned this value.
     Done(Value),
+    /// The run paused (`std.sleep` for this many milliseconds, or 0 for a host yield).
     Suspend(u64),
 }
 
-pub(crate) struct Vm<'a> {
+/// What running one instruction ([`Vm::step`]) did.
+#[derive(Debug)]
+pub enum Step {
+    /// The same frame carries on at its new pc.
+    Next,
+    /// A backward jump was taken and its safe point passed: the frame is at a loop header.
+    BackEdge,
+    /// A call pushed a new frame (at pc 0) and its safe point passed.
+    Entered,
+    /// The frame returned to its caller, whose pc moved past the call.
+    Left,
+    /// The run ends or pauses here.
+    Exit(Exit),
+}
+
+/// A faster tier the VM offers control to at function entries and loop headers.
+///
+/// **Architecture Invariant:** the VM only knows this trait; the JIT implements it. An
+/// implementation may run any number of instructions, but must leave [`VmState`] exactly
+/// as the VM would have after running them, so the VM can carry on from the top frame.
+pub trait Tier {
+    /// The top frame has just been entered (pc 0) or is at a loop header. Returns
+    /// `Ok(None)` to let the VM carry on from the state as it is now.
+    fn offer(&mut self, vm: &mut Vm<'_>, stop: usize) -> Result<Option<Exit>, RuntimeError>;
+}
+
+/// A running VM: the program, the mutable state and the host of one run.
+pub struct Vm<'a> {
     pub prog: &'a Program,
     builtins: Vec<Option<BuiltinFn>>,
     builtin_names: Vec<&'static str>,
@@ -80,6 +110,16 @@ pub(crate) struct Vm<'a> {
     /// How many nested dispatch loops (callbacks from built-ins) are running.
     native_depth: u32,
     argbuf: Vec<Value>,
+    tier: Option<&'a mut dyn Tier>,
+}
+
+impl std::fmt::Debug for Vm<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vm")
+            .field("frames", &self.s.frames.len())
+            .field("gas_used", &self.s.gas_used)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> Vm<'a> {
@@ -106,6 +146,42 @@ impl<'a> Vm<'a> {
             host,
             native_depth: 0,
             argbuf: Vec::new(),
+            tier: None,
+        }
+    }
+
+    /// Lets `tier` take over at function entries and loop headers.
+    pub fn with_tier(mut self, tier: Option<&'a mut dyn Tier>) -> Vm<'a> {
+        self.tier = tier;
+        self
+    }
+
+    /// Runs the one instruction the top frame is at, as the dispatch loop would, but
+    /// without offering control to a tier. `stop` is the frame index whose return ends
+    /// the run (0 for the script).
+    pub fn step(&mut self, stop: usize) -> Result<Step, RuntimeError> {
+        self.exec(stop)
+    }
+
+    /// Whether garbage collection is due at the next safe point.
+    pub fn gc_due(&self) -> bool {
+        self.native_depth == 0 && self.s.heap.should_collect()
+    }
+
+    /// The host poll of a safe point: whether the host asks the run to yield here.
+    pub fn poll_yield(&mut self) -> bool {
+        self.native_depth == 0 && self.host.should_yield()
+    }
+
+    /// Offers the top frame to the tier, if there is one.
+    fn offer_tier(&mut self, stop: usize) -> Result<Option<Exit>, RuntimeError> {
+        match self.tier.take() {
+            Some(tier) => {
+                let r = tier.offer(self, stop);
+                self.tier = Some(tier);
+                r
+            }
+            None => Ok(None),
         }
     }
 
@@ -399,8 +475,9 @@ impl<'a> Vm<'a> {
 
     /// Runs the dispatch loop until the frame at index `stop` returns or the run suspends.
     pub fn run_loop(&mut self, stop: usize) -> Result<Exit, RuntimeError> {
+        let mut offer = self.tier.is_some() && self.s.frames.last().is_some_and(|f| f.pc == 0);
         loop {
-            match self.dispatch(stop) {
+            match self.dispatch(stop, std::mem::take(&mut offer)) {
                 Ok(exit) => return Ok(exit),
                 Err(mut e) => {
                     if e.path.is_none() {
