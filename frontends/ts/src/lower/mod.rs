@@ -7,6 +7,8 @@
 mod builtins;
 mod expr;
 mod func;
+mod jump;
+mod loops;
 mod pattern;
 mod stmt;
 
@@ -29,14 +31,38 @@ pub(crate) enum Binding {
     Mutable,
 }
 
-/// What `break` and `continue` inside the statement being lowered refer to.
+/// What `break`, `continue` and `return` inside the statement being lowered pass through
+/// or land on, innermost last (reset for each function body).
 #[derive(Debug)]
-enum Jump {
-    /// A loop: `break`/`continue` are `std.break`/`std.continue`.
-    Loop,
+pub(crate) enum Jump {
+    /// A loop: `break`/`continue` are `std.break`/`std.continue`. `exit` (here and in
+    /// `Switch`) is the `kind` variable of the `finally` that a `return` inside is on its way
+    /// to: the return breaks out of the loop, so after the loop the lowering breaks again
+    /// while that variable is set.
+    Loop { exit: Option<String> },
     /// A `switch`, lowered as a loop that runs once: `break` leaves it, and a `continue`
     /// (of the enclosing loop) sets `flag` and leaves it, to continue after it.
-    Switch { flag: String, used: bool },
+    Switch {
+        flag: String,
+        used: bool,
+        exit: Option<String>,
+    },
+    /// A `try` with `finally`: its statements run in a loop that runs once, and a jump that
+    /// leaves them stores its kind in the variable `kind` (and a return value in `value`),
+    /// then breaks out, so that the `finally` body runs before the jump is performed.
+    Finally {
+        kind: String,
+        value: String,
+        kinds: Vec<JumpKind>,
+    },
+}
+
+/// A statement that jumps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JumpKind {
+    Break,
+    Continue,
+    Return,
 }
 
 pub(crate) struct Lowerer<'a> {
