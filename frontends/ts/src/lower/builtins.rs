@@ -389,6 +389,9 @@ impl Lowerer<'_> {
                 self.error(d);
                 return Node::Null;
             }
+            if let Some(node) = self.global_call_extras(&name, c) {
+                return node;
+            }
             return match self.lower_args(&c.args) {
                 Args::Plain(args) => {
                     call("js.global", std::iter::once(Node::str(&name)).chain(args))
@@ -418,6 +421,53 @@ impl Lowerer<'_> {
             return Node::Null;
         }
         call(&name, args)
+    }
+
+    /// Arguments of JavaScript globals that `js.global` does not take: `Array.from`'s map
+    /// function is applied here (the result is the whole call); a `thisArg`, a
+    /// `JSON.stringify` replacer and a `JSON.parse` reviver are reported.
+    fn global_call_extras(&mut self, name: &str, c: &CallExpr) -> Option<Node> {
+        let arg_span = |i: usize| c.args.get(i).map(|a| swc_common::Spanned::span(&*a.expr));
+        match name {
+            "Array.from" if c.args.len() >= 2 => {
+                if let Some(span) = arg_span(2) {
+                    self.unsupported("a `thisArg` argument of `Array.from`", span);
+                }
+                let mut args = self.plain_args(&c.args[..2], "`Array.from`");
+                let (Some(f), Some(items)) = (args.pop(), args.pop()) else {
+                    return Some(Node::Null);
+                };
+                let (mut out, items) = self.hold(items);
+                let (held, f) = self.hold(f);
+                out.extend(held);
+                // The map function gets the element and its index, as in node.
+                let map = call(
+                    "std.lambda",
+                    [
+                        Node::Array(vec![Node::str("%v"), Node::str("%i")]),
+                        call("std.apply", [f, var("%v"), var("%i")]),
+                    ],
+                );
+                let list = call("js.global", [Node::str("Array.from"), items]);
+                out.push(call("js.method", [list, Node::str("map"), map]));
+                Some(super::seq(out))
+            }
+            "JSON.stringify" => {
+                if let (Some(replacer), Some(span)) = (c.args.get(1), arg_span(1))
+                    && !is_nullish_literal(&replacer.expr)
+                {
+                    self.unsupported("a replacer argument of `JSON.stringify`", span);
+                }
+                None
+            }
+            "JSON.parse" => {
+                if let Some(span) = arg_span(1) {
+                    self.unsupported("a reviver argument of `JSON.parse`", span);
+                }
+                None
+            }
+            _ => None,
+        }
     }
 
     /// `receiver.name(args)`: a user object's function property is called with
@@ -529,6 +579,15 @@ fn format_one() -> Node {
             call("js.format", [var("%v")]),
         ],
     )
+}
+
+/// `null` or `undefined` written as such (an absent optional argument).
+fn is_nullish_literal(e: &Expr) -> bool {
+    match strip_parens(e) {
+        Expr::Lit(swc_ecma_ast::Lit::Null(_)) => true,
+        Expr::Ident(id) => id.sym == "undefined",
+        _ => false,
+    }
 }
 
 fn strip_parens(e: &Expr) -> &Expr {

@@ -85,6 +85,17 @@ fn assign_binary(op: AssignOp) -> Option<BinaryOp> {
     })
 }
 
+/// The short-circuit opcode of a logical assignment (`&&=`, `||=`, `??=`), which assigns
+/// only when the operator would evaluate its right operand.
+fn logical_assign(op: AssignOp) -> Option<&'static str> {
+    match op {
+        AssignOp::AndAssign => Some("js.and"),
+        AssignOp::OrAssign => Some("js.or"),
+        AssignOp::NullishAssign => Some("bool.nullish"),
+        _ => None,
+    }
+}
+
 /// Applies a binary operator to two lowered operands.
 pub(crate) fn apply_binary(op: BinaryOp, a: Node, b: Node) -> Option<Node> {
     if let Some(name) = binary_op(op) {
@@ -186,7 +197,7 @@ impl Lowerer<'_> {
                 }
                 None => self.lower_function(&f.function),
             },
-            Expr::This(_) => call("std.this", []),
+            Expr::This(_) => self.lower_lexical(false),
             Expr::Class(c) => self.unsupported("`class`", c.class.span),
             Expr::Yield(y) => self.unsupported("`yield`", y.span),
             Expr::Await(a) => self.unsupported("`await`", a.span),
@@ -222,7 +233,7 @@ impl Lowerer<'_> {
         match name {
             "undefined" => Node::Null,
             "NaN" | "Infinity" => call("js.number", [Node::str(name)]),
-            "arguments" => call("std.args", []),
+            "arguments" => self.lower_lexical(true),
             _ if super::builtins::global_function_value(name).is_some() => {
                 super::builtins::global_function_value(name).unwrap_or(Node::Null)
             }
@@ -529,6 +540,11 @@ impl Lowerer<'_> {
             AssignTarget::Simple(SimpleAssignTarget::Ident(id)) => {
                 let name = id.id.sym.as_str();
                 let value = self.lower_expr(&a.right);
+                if let Some(op) = logical_assign(a.op) {
+                    // `x ||= v` assigns only when `x` is falsy (and so on): `x || (x = v)`.
+                    let assign = self.assign_name(name, value, id.id.span);
+                    return call(op, [var(name), assign]);
+                }
                 let value = match assign_binary(a.op) {
                     Some(op) => apply_binary(op, var(name), value).unwrap_or(Node::Null),
                     None => value,
@@ -539,18 +555,22 @@ impl Lowerer<'_> {
                 let obj = self.lower_expr(&m.obj);
                 let key = self.member_key(&m.prop);
                 let value = self.lower_expr(&a.right);
-                match assign_binary(a.op) {
-                    None => call("js.set", [obj, key, value]),
-                    Some(op) => {
-                        let (mut out, obj) = self.hold(obj);
-                        let (keys, key) = self.hold(key);
-                        out.extend(keys);
-                        let current = call("js.get", [obj.clone(), key.clone()]);
+                let Some(op) = assign_binary(a.op) else {
+                    return call("js.set", [obj, key, value]);
+                };
+                let (mut out, obj) = self.hold(obj);
+                let (keys, key) = self.hold(key);
+                out.extend(keys);
+                let current = call("js.get", [obj.clone(), key.clone()]);
+                out.push(match logical_assign(a.op) {
+                    // Assigns only when the operator evaluates its right operand.
+                    Some(logical) => call(logical, [current, call("js.set", [obj, key, value])]),
+                    None => {
                         let new = apply_binary(op, current, value).unwrap_or(Node::Null);
-                        out.push(call("js.set", [obj, key, new]));
-                        seq(out)
+                        call("js.set", [obj, key, new])
                     }
-                }
+                });
+                seq(out)
             }
             AssignTarget::Simple(SimpleAssignTarget::Paren(p)) if a.op == AssignOp::Assign => {
                 let value = self.lower_expr(&a.right);

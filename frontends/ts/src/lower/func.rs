@@ -5,7 +5,7 @@ use swc_common::Span;
 use swc_ecma_ast::{ArrowExpr, ArrowFunctionBody, FnDecl, Function, Pat, Stmt};
 use weft_ir::Node;
 
-use super::{Binding, Lowerer, call, let_, set, var};
+use super::{Binding, FnFrame, Lowerer, call, let_, set, var};
 
 /// What a function is made of, whatever its syntax.
 struct FnParts<'a> {
@@ -14,6 +14,7 @@ struct FnParts<'a> {
     span: Span,
     is_async: bool,
     is_generator: bool,
+    is_arrow: bool,
 }
 
 enum Body<'a> {
@@ -41,6 +42,7 @@ impl Lowerer<'_> {
             span: f.span,
             is_async: f.is_async,
             is_generator: f.is_generator,
+            is_arrow: false,
         };
         self.lower_fn_parts(parts)
     }
@@ -55,6 +57,7 @@ impl Lowerer<'_> {
             span: a.span,
             is_async: a.is_async,
             is_generator: a.is_generator,
+            is_arrow: true,
         };
         self.lower_fn_parts(parts)
     }
@@ -71,6 +74,14 @@ impl Lowerer<'_> {
         }
         // A function body is a fresh jump context: `break` cannot leave it.
         let jumps = std::mem::take(&mut self.jumps);
+        self.frames.push(if f.is_arrow {
+            FnFrame::Arrow
+        } else {
+            FnFrame::Function {
+                this: None,
+                args: None,
+            }
+        });
         self.push_scope();
         let mut params = Vec::new();
         let mut prologue = Vec::new();
@@ -118,6 +129,13 @@ impl Lowerer<'_> {
         }
         self.pop_scope();
         self.jumps = jumps;
+        if let Some(frame) = self.frames.pop() {
+            let mut lexical = frame.prologue();
+            if !lexical.is_empty() {
+                lexical.append(&mut body);
+                body = lexical;
+            }
+        }
         let body = if body.len() == 1 {
             body.pop().unwrap_or(Node::Null)
         } else {

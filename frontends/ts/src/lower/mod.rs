@@ -7,6 +7,8 @@
 mod builtins;
 mod expr;
 mod func;
+mod jump;
+mod loops;
 mod pattern;
 mod stmt;
 
@@ -29,14 +31,51 @@ pub(crate) enum Binding {
     Mutable,
 }
 
-/// What `break` and `continue` inside the statement being lowered refer to.
+/// What `break`, `continue` and `return` inside the statement being lowered pass through
+/// or land on, innermost last (reset for each function body).
 #[derive(Debug)]
-enum Jump {
-    /// A loop: `break`/`continue` are `std.break`/`std.continue`.
-    Loop,
+pub(crate) enum Jump {
+    /// A loop: `break`/`continue` are `std.break`/`std.continue`. `exit` (here and in
+    /// `Switch`) is the `kind` variable of the `finally` that a `return` inside is on its way
+    /// to: the return breaks out of the loop, so after the loop the lowering breaks again
+    /// while that variable is set.
+    Loop { exit: Option<String> },
     /// A `switch`, lowered as a loop that runs once: `break` leaves it, and a `continue`
     /// (of the enclosing loop) sets `flag` and leaves it, to continue after it.
-    Switch { flag: String, used: bool },
+    Switch {
+        flag: String,
+        used: bool,
+        exit: Option<String>,
+    },
+    /// A `try` with `finally`: its statements run in a loop that runs once, and a jump that
+    /// leaves them stores its kind in the variable `kind` (and a return value in `value`),
+    /// then breaks out, so that the `finally` body runs before the jump is performed.
+    Finally {
+        kind: String,
+        value: String,
+        kinds: Vec<JumpKind>,
+    },
+}
+
+/// A statement that jumps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JumpKind {
+    Break,
+    Continue,
+    Return,
+}
+
+/// A function being lowered, for what `this` and `arguments` mean inside it.
+#[derive(Debug)]
+pub(crate) enum FnFrame {
+    /// An arrow function: `this` and `arguments` are those of the enclosing function.
+    Arrow,
+    /// A function or the program: its own `this` and `arguments`, kept in the variables
+    /// named here when an arrow function inside uses them.
+    Function {
+        this: Option<String>,
+        args: Option<String>,
+    },
 }
 
 pub(crate) struct Lowerer<'a> {
@@ -45,6 +84,7 @@ pub(crate) struct Lowerer<'a> {
     diags: Vec<SourceDiagnostic>,
     scopes: Vec<HashMap<String, Binding>>,
     jumps: Vec<Jump>,
+    frames: Vec<FnFrame>,
     temps: usize,
     depth: usize,
     too_deep: bool,
@@ -62,6 +102,10 @@ pub(crate) fn lower_program(
         diags: Vec::new(),
         scopes: vec![HashMap::new()],
         jumps: Vec::new(),
+        frames: vec![FnFrame::Function {
+            this: None,
+            args: None,
+        }],
         temps: 0,
         depth: 0,
         too_deep: false,
@@ -85,6 +129,11 @@ pub(crate) fn lower_program(
     };
     let stmts: Vec<&Stmt> = stmts.iter().collect();
     let mut body = l.lower_stmts(&stmts, true);
+    if let Some(frame) = l.frames.pop() {
+        let mut lexical = FnFrame::prologue(frame);
+        lexical.append(&mut body);
+        body = lexical;
+    }
     let ends_with_value = matches!(stmts.last(), Some(Stmt::Expr(_) | Stmt::Return(_)));
     if !ends_with_value {
         body.push(Node::Null);
@@ -95,7 +144,54 @@ pub(crate) fn lower_program(
     (call("std.seq", body), diags)
 }
 
+impl FnFrame {
+    /// The statements that keep a function's `this` and `arguments` for its arrows.
+    pub(crate) fn prologue(self) -> Vec<Node> {
+        let mut out = Vec::new();
+        if let FnFrame::Function { this, args } = self {
+            if let Some(name) = this {
+                out.push(let_(&name, call("std.this", [])));
+            }
+            if let Some(name) = args {
+                out.push(let_(&name, call("std.args", [])));
+            }
+        }
+        out
+    }
+}
+
 impl<'a> Lowerer<'a> {
+    /// `this` (or, with `arguments` true, `arguments`): the current function's own, or
+    /// inside an arrow function the enclosing function's, kept in a variable.
+    pub(crate) fn lower_lexical(&mut self, arguments: bool) -> Node {
+        let op = if arguments { "std.args" } else { "std.this" };
+        if !matches!(self.frames.last(), Some(FnFrame::Arrow)) {
+            return call(op, []);
+        }
+        let hint = if arguments { "arguments" } else { "this" };
+        let Some(index) = self
+            .frames
+            .iter()
+            .rposition(|f| matches!(f, FnFrame::Function { .. }))
+        else {
+            return call(op, []);
+        };
+        let unset = match &self.frames[index] {
+            FnFrame::Function { this, args } if arguments => args.is_none(),
+            FnFrame::Function { this, .. } => this.is_none(),
+            FnFrame::Arrow => false,
+        };
+        let fresh = unset.then(|| self.temp(hint));
+        let FnFrame::Function { this, args } = &mut self.frames[index] else {
+            return call(op, []);
+        };
+        let slot = if arguments { args } else { this };
+        if let Some(fresh) = fresh {
+            *slot = Some(fresh);
+        }
+        var(slot.as_deref().unwrap_or_default())
+    }
+
     /// Imports are accepted and produce nothing (SDK namespaces are opcode prefixes);
     /// `export` around a declaration is dropped.
     fn module_decl(&mut self, decl: &ModuleDecl) -> Option<Stmt> {

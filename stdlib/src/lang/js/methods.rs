@@ -240,27 +240,54 @@ fn search(c: &Call<'_>, chars: &[char], needle: &[char], name: &str, args: &[Val
     }
 }
 
+/// A replacement string's `$` patterns for the match `s[start..end]`: `$$` is `$`, `$&` the
+/// match, `` $` `` the text before it and `$'` the text after it; anything else is kept.
+fn expand_replacement(template: &str, s: &str, start: usize, end: usize) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut chars = template.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch != '$' {
+            out.push(ch);
+            continue;
+        }
+        match chars.peek() {
+            Some('$') => out.push('$'),
+            Some('&') => out.push_str(&s[start..end]),
+            Some('`') => out.push_str(&s[..start]),
+            Some('\'') => out.push_str(&s[end..]),
+            _ => {
+                out.push('$');
+                continue;
+            }
+        }
+        chars.next();
+    }
+    out
+}
+
 fn replace(c: &mut Call<'_>, s: &str, from: &str, replacement: Value, all: bool) -> R {
     let mut out = String::new();
     let mut rest = s;
     let mut first = true;
-    loop {
-        let found = if from.is_empty() && !first && rest.is_empty() {
-            None
-        } else {
-            rest.find(from)
-        };
-        let Some(i) = found.filter(|_| first || all) else {
-            break;
-        };
+    // The whole string, a replacer function's third argument (no collection runs while a
+    // built-in method calls back, so one copy serves every call).
+    let mut whole = None;
+    // An empty pattern also matches at the very end.
+    while let Some(i) = rest.find(from).filter(|_| first || all) {
         out.push_str(&rest[..i]);
+        let at = s.len() - rest.len() + i;
         let with = match replacement {
             Value::Closure(_) => {
                 let m = c.alloc_str(from.to_owned())?;
-                let r = c.ctx.call(replacement, &[m])?;
+                let offset = Value::Int(s[..at].chars().count() as i64);
+                let whole = match whole {
+                    Some(v) => v,
+                    None => *whole.insert(c.alloc_str(s.to_owned())?),
+                };
+                let r = c.ctx.call(replacement, &[m, offset, whole])?;
                 text(c, r)
             }
-            v => text(c, v),
+            v => expand_replacement(&text(c, v), s, at, at + from.len()),
         };
         out.push_str(&with);
         let step = i + from.len();
@@ -433,14 +460,28 @@ fn array_method(c: &mut Call<'_>, id: u32, name: &str, args: &[Value]) -> R {
         }
         "indexOf" | "lastIndexOf" | "includes" => {
             let needle = arg(args, 0);
+            let last = name == "lastIndexOf";
+            // The optional start position, negative counting from the end.
+            let from = int_arg(c, args, 1, if last { n as i64 - 1 } else { 0 });
             let heap = c.heap();
             let eq = |v: &Value| {
                 heap.equal(*v, needle) || (name == "includes" && is_nan(*v) && is_nan(needle))
             };
+            let found = if last {
+                let end = if from < 0 {
+                    n as i64 + from
+                } else {
+                    from.min(n as i64 - 1)
+                };
+                usize::try_from(end)
+                    .ok()
+                    .and_then(|end| (0..=end).rev().find(|&i| eq(&items[i])))
+            } else {
+                (relative(from, n)..n).find(|&i| eq(&items[i]))
+            };
             Ok(match name {
-                "includes" => Value::Bool(items.iter().any(eq)),
-                "indexOf" => Value::Int(items.iter().position(eq).map_or(-1, |i| i as i64)),
-                _ => Value::Int(items.iter().rposition(eq).map_or(-1, |i| i as i64)),
+                "includes" => Value::Bool(found.is_some()),
+                _ => Value::Int(found.map_or(-1, |i| i as i64)),
             })
         }
         "at" => {
@@ -705,23 +746,74 @@ fn to_fixed(f: f64, digits: usize) -> String {
     out
 }
 
-fn to_radix(f: f64, radix: u32) -> String {
-    if radix == 10 || !f.is_finite() || f.fract() != 0.0 || f.abs() > 9.0e15 {
-        return number_to_string(f);
+/// `Number.prototype.toString(radix)` as V8 computes it: the fraction digits are generated
+/// until they single out the double (within half the gap to the next one), rounding the
+/// last one to even; integer digits past 2^53 are zeros.
+fn to_radix(value: f64, radix: u32) -> String {
+    if radix == 10 || !value.is_finite() || value == 0.0 {
+        return number_to_string(value);
     }
-    let mut n = f.abs() as u64;
-    let mut digits = Vec::new();
+    let digit_char = |d: u32| std::char::from_digit(d, radix).unwrap_or('0');
+    let base = f64::from(radix);
+    let negative = value < 0.0;
+    let value = value.abs();
+    let mut integer = value.floor();
+    let mut fraction = value - integer;
+    let next = f64::from_bits(value.to_bits() + 1);
+    let mut delta = (0.5 * (next - value)).max(f64::from_bits(1));
+    let mut fraction_digits: Vec<u32> = Vec::new();
+    if fraction >= delta {
+        loop {
+            fraction *= base;
+            delta *= base;
+            let digit = fraction as u32;
+            fraction_digits.push(digit);
+            fraction -= f64::from(digit);
+            if (fraction > 0.5 || (fraction == 0.5 && digit & 1 == 1)) && fraction + delta > 1.0 {
+                // Round up, carrying into earlier digits (and maybe the integer part).
+                loop {
+                    match fraction_digits.pop() {
+                        None => {
+                            integer += 1.0;
+                            break;
+                        }
+                        Some(d) if d + 1 < radix => {
+                            fraction_digits.push(d + 1);
+                            break;
+                        }
+                        Some(_) => {}
+                    }
+                }
+                break;
+            }
+            if fraction < delta {
+                break;
+            }
+        }
+    }
+    let mut int_digits = Vec::new();
+    while integer / base >= 9_007_199_254_740_992.0 {
+        integer /= base;
+        int_digits.push('0');
+    }
     loop {
-        digits.push(std::char::from_digit((n % u64::from(radix)) as u32, radix).unwrap_or('0'));
-        n /= u64::from(radix);
-        if n == 0 {
+        let remainder = integer % base;
+        int_digits.push(digit_char(remainder as u32));
+        integer = (integer - remainder) / base;
+        if integer <= 0.0 {
             break;
         }
     }
-    if f < 0.0 {
-        digits.push('-');
+    let mut out = String::new();
+    if negative {
+        out.push('-');
     }
-    digits.iter().rev().collect()
+    out.extend(int_digits.iter().rev());
+    if !fraction_digits.is_empty() {
+        out.push('.');
+        out.extend(fraction_digits.into_iter().map(digit_char));
+    }
+    out
 }
 
 fn object_method(c: &mut Call<'_>, name: &str, args: &[Value]) -> R {
