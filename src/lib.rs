@@ -11,8 +11,10 @@
 
 mod engine;
 pub mod render;
+mod sdk;
 
 pub use engine::{Engine, HostOp, Invocation, Script};
+pub use sdk::sdk_typings;
 
 pub use weft_bytecode::{
     Outcome, Program, RunConfig, Stats, SuspendedState, disassemble, resume, run,
