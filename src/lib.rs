@@ -23,7 +23,7 @@ pub use weft_ir as ir;
 pub use weft_ir::SourceDiagnostic;
 pub use weft_runtime::{
     Capability, HandleData, Heap, HeapObj, Host, HostOps, HostValue, Limits, RuntimeError,
-    TestHost, Value, capability, diagnostics,
+    TestHost, Value, capability, convert, diagnostics,
 };
 
 use weft_ir::{IrError, Node, Registry};
