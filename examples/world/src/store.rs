@@ -195,8 +195,8 @@ impl Store {
         .collect()
     }
 
-    pub fn remove_task(&self, id: i64) -> DbResult<()> {
-        self.db.execute("DELETE FROM tasks WHERE id = ?1", [id])?;
-        Ok(())
+    /// Removes a task; false when it was already gone (another process took it).
+    pub fn take_task(&self, id: i64) -> DbResult<bool> {
+        Ok(self.db.execute("DELETE FROM tasks WHERE id = ?1", [id])? == 1)
     }
 }
