@@ -62,6 +62,8 @@ pub struct Runner {
 }
 
 impl Runner {
+    /// A runner for `backend`; `Jit` compiles every function when first entered, `Auto`
+    /// only those the VM finds hot.
     pub fn new(backend: Backend) -> Runner {
         let jit = match backend {
             Backend::Vm => None,
@@ -71,6 +73,7 @@ impl Runner {
         Runner { backend, jit }
     }
 
+    /// The backend this runner was made for.
     pub fn backend(&self) -> Backend {
         self.backend
     }

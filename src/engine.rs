@@ -107,6 +107,26 @@ impl HostOp {
 }
 
 /// What a run starts with, besides the script: arguments, capabilities, `this`, `caller`.
+///
+/// ```
+/// use weft::{Capability, HostValue, Invocation};
+/// let engine = weft::Engine::new();
+/// let script = engine
+///     .compile(weft::Language::Python, "[std.arg(0), std.typeof(std.arg(1)), std.this()]")
+///     .unwrap();
+/// let invocation = Invocation {
+///     args: vec![serde_json::json!("hi")],
+///     grants: vec![Capability::new("sys.create")], // arrives as std.arg(1)
+///     this: HostValue::Json(serde_json::json!(7)),
+///     ..Default::default()
+/// };
+/// match engine.run(&script, &invocation, &mut weft::TestHost::new()) {
+///     weft::Outcome::Finished { value, .. } => {
+///         assert_eq!(value, serde_json::json!(["hi", "handle", 7]))
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Invocation {
     /// Script arguments as JSON (`std.arg(0)`, ...).
@@ -120,6 +140,31 @@ pub struct Invocation {
 }
 
 /// Compiles and runs scripts with one registry and one set of limits.
+///
+/// A host registers its opcodes, compiles scripts in any language against them, and runs
+/// them against its [`Host`] (here [`weft::TestHost`](crate::TestHost) with a
+/// [`HostOps`](crate::HostOps) of its own):
+///
+/// ```
+/// use weft::{Engine, Heap, HostOp, HostOps, Invocation, Language, RuntimeError, Value};
+///
+/// struct Clock;
+/// impl HostOps for Clock {
+///     fn call_op(&mut self, name: &str, _: &[Value], _: &mut Heap) -> Result<Value, RuntimeError> {
+///         assert_eq!(name, "game.turn");
+///         Ok(Value::Int(12))
+///     }
+/// }
+///
+/// let mut engine = Engine::new();
+/// engine.register(HostOp::new("game.turn", "-> int").doc("The current turn.")).unwrap();
+/// let script = engine.compile(Language::Python, "game.turn() * 2").unwrap();
+/// let mut host = weft::TestHost::with_ops(Clock);
+/// match engine.run(&script, &Invocation::default(), &mut host) {
+///     weft::Outcome::Finished { value, .. } => assert_eq!(value, serde_json::json!(24)),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Clone, Debug)]
 pub struct Engine {
     registry: Registry,

@@ -9,13 +9,17 @@
 //! **Architecture Invariant:** the library never touches files, stdout or exit codes; it
 //! takes text and returns data. Only `src/main.rs` does I/O.
 
+#![warn(missing_docs)]
+
 mod backend;
 mod engine;
 pub mod render;
+mod sdk;
 
 pub use backend::{Backend, Runner};
 
 pub use engine::{Engine, HostOp, Invocation, Script};
+pub use sdk::sdk_typings;
 
 pub use weft_bytecode::{
     Outcome, Program, RunConfig, Stats, SuspendedState, disassemble, resume, run,
@@ -25,12 +29,18 @@ pub use weft_ir::SourceDiagnostic;
 pub use weft_jit as jit;
 pub use weft_runtime::{
     Capability, HandleData, Heap, HeapObj, Host, HostOps, HostValue, Limits, RuntimeError,
-    TestHost, Value, capability, diagnostics,
+    TestHost, Value, capability, convert, diagnostics,
 };
 
 use weft_ir::{IrError, Node, Registry};
 
 /// Reads and validates an IR document against the standard registry.
+///
+/// ```
+/// assert!(weft::check_ir(r#"["math.add", 1, 2]"#).is_ok());
+/// let errors = weft::check_ir(r#"["math.nope", 1]"#).unwrap_err();
+/// assert_eq!(errors[0].code, "E1012"); // unknown opcode
+/// ```
 pub fn check_ir(text: &str) -> Result<Node, Vec<IrError>> {
     weft_ir::parse_and_validate(text, Registry::standard())
 }
@@ -38,12 +48,27 @@ pub fn check_ir(text: &str) -> Result<Node, Vec<IrError>> {
 /// Reads an IR document and prints it canonically (aliases resolved, stable layout).
 ///
 /// Formatting needs readable JSON but not valid IR: unknown opcodes are printed as written.
+///
+/// ```
+/// // Aliases become canonical names.
+/// let text = weft::format_ir(r#"["+", 1, 2]"#).unwrap();
+/// assert!(text.contains("math.add"));
+/// ```
 pub fn format_ir(text: &str) -> Result<String, Vec<IrError>> {
     let node = weft_ir::from_json(text).map_err(|e| vec![weft_ir::diagnostics::json_error(&e)])?;
     Ok(weft_ir::pretty(&node, Registry::standard()))
 }
 
 /// Reads, validates and compiles an IR document to bytecode.
+///
+/// ```
+/// let program = weft::compile_ir(r#"["math.mul", 6, 7]"#).unwrap();
+/// let mut host = weft::TestHost::new();
+/// match weft::run(&program, &weft::RunConfig::default(), &mut host) {
+///     weft::Outcome::Finished { value, .. } => assert_eq!(value, serde_json::json!(42)),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 pub fn compile_ir(text: &str) -> Result<Program, Vec<IrError>> {
     // `weft_bytecode::compile` validates, so the tree is only read here.
     let node = weft_ir::from_json(text).map_err(|e| vec![weft_ir::diagnostics::json_error(&e)])?;
@@ -51,16 +76,31 @@ pub fn compile_ir(text: &str) -> Result<Program, Vec<IrError>> {
 }
 
 /// A language Weft reads: IR itself or one of the SDK languages.
+///
+/// ```
+/// use weft::Language;
+/// assert_eq!(Language::from_name("python"), Some(Language::Python));
+/// assert_eq!(Language::from_path("verb.lua".as_ref()), Some(Language::Lua));
+/// assert_eq!(Language::TypeScript.extension(), "ts");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Language {
+    /// The IR itself: a JSON document.
     Ir,
+    /// TypeScript (types are checked by nothing, only stripped).
     TypeScript,
+    /// Lua 5.4.
     Lua,
+    /// Python 3.
     Python,
 }
 
 impl Language {
     /// Every language, IR first.
+    ///
+    /// ```
+    /// assert_eq!(weft::Language::ALL.len(), 4);
+    /// ```
     pub const ALL: [Language; 4] = [
         Language::Ir,
         Language::TypeScript,
@@ -69,6 +109,11 @@ impl Language {
     ];
 
     /// Reads a `--lang` value: `ir`/`json`, `ts`/`typescript`, `lua`, `py`/`python`.
+    ///
+    /// ```
+    /// assert_eq!(weft::Language::from_name("TS"), Some(weft::Language::TypeScript));
+    /// assert_eq!(weft::Language::from_name("cobol"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<Language> {
         Some(match name.to_ascii_lowercase().as_str() {
             "ir" | "json" => Language::Ir,
@@ -80,6 +125,12 @@ impl Language {
     }
 
     /// The language a file name's extension says: `.json`, `.ts`, `.lua`, `.py`.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// assert_eq!(weft::Language::from_path(Path::new("a.py")), Some(weft::Language::Python));
+    /// assert_eq!(weft::Language::from_path(Path::new("a.txt")), None);
+    /// ```
     pub fn from_path(path: &std::path::Path) -> Option<Language> {
         match path.extension()?.to_str()? {
             "json" => Some(Language::Ir),
@@ -91,6 +142,10 @@ impl Language {
     }
 
     /// The short name `--lang` accepts.
+    ///
+    /// ```
+    /// assert_eq!(weft::Language::Python.name(), "py");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Language::Ir => "ir",
@@ -101,6 +156,10 @@ impl Language {
     }
 
     /// The usual file extension.
+    ///
+    /// ```
+    /// assert_eq!(weft::Language::Ir.extension(), "json");
+    /// ```
     pub fn extension(self) -> &'static str {
         match self {
             Language::Ir => "json",
@@ -112,6 +171,13 @@ impl Language {
 }
 
 /// Why source text did not become a program.
+///
+/// ```
+/// let err = weft::compile_source(weft::Language::Lua, "goto done").unwrap_err();
+/// assert!(matches!(err, weft::CompileError::Source(_)));
+/// assert!(!err.is_internal());
+/// assert_eq!(err.len(), 1);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum CompileError {
     /// The IR document is malformed or invalid.
@@ -128,7 +194,7 @@ impl CompileError {
         matches!(self, CompileError::Internal(_))
     }
 
-    /// How many problems there are.
+    /// How many problems there are (at least one for an error Weft returns).
     pub fn len(&self) -> usize {
         match self {
             CompileError::Ir(e) | CompileError::Internal(e) => e.len(),
@@ -136,12 +202,18 @@ impl CompileError {
         }
     }
 
+    /// Whether there are no problems (never the case for an error Weft returns).
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 }
 
 /// Lowers source text in `language` to a validated IR tree.
+///
+/// ```
+/// let node = weft::compile_source(weft::Language::Python, "print(1 + 2)").unwrap();
+/// assert!(node.to_json().contains("std.log"));
+/// ```
 pub fn compile_source(language: Language, source: &str) -> Result<Node, CompileError> {
     lower(Registry::standard(), language, source)
 }
@@ -172,6 +244,17 @@ pub(crate) fn lower(
 /// Like [`compile_source`] for a snippet typed at a prompt: a TypeScript snippet that
 /// starts with `{` and does not compile as a block is retried as an expression, so
 /// `{a: 1}` is an object literal as a REPL would read it.
+///
+/// ```
+/// use weft::Language;
+/// let node = weft::compile_snippet(Language::TypeScript, "{a: 1}").unwrap();
+/// let program = weft::compile_tree(Language::TypeScript, &node).unwrap();
+/// let mut host = weft::TestHost::new();
+/// match weft::run(&program, &Default::default(), &mut host) {
+///     weft::Outcome::Finished { value, .. } => assert_eq!(value, serde_json::json!({"a": 1})),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 pub fn compile_snippet(language: Language, code: &str) -> Result<Node, CompileError> {
     let first = compile_source(language, code);
     if first.is_err()
@@ -185,6 +268,13 @@ pub fn compile_snippet(language: Language, code: &str) -> Result<Node, CompileEr
 }
 
 /// Lowers source text and compiles the IR to bytecode.
+///
+/// ```
+/// let program = weft::compile_program(weft::Language::Lua, "print('hi')").unwrap();
+/// let mut host = weft::TestHost::new();
+/// weft::run(&program, &Default::default(), &mut host);
+/// assert_eq!(host.stdout(), "hi\n");
+/// ```
 pub fn compile_program(language: Language, source: &str) -> Result<Program, CompileError> {
     let node = compile_source(language, source)?;
     compile_tree(language, &node)
@@ -193,6 +283,14 @@ pub fn compile_program(language: Language, source: &str) -> Result<Program, Comp
 /// Compiles a tree [`compile_source`] or [`compile_snippet`] produced from `language`.
 /// Bytecode compile errors (such as `std.break` outside a loop) are the input's fault for
 /// IR and Weft's fault for a front-end's output.
+///
+/// ```
+/// use weft::Language;
+/// let node = weft::compile_source(Language::Ir, r#"["std.break"]"#).unwrap();
+/// // Valid IR, but `std.break` outside a loop cannot compile: the input's fault.
+/// let err = weft::compile_tree(Language::Ir, &node).unwrap_err();
+/// assert!(matches!(err, weft::CompileError::Ir(_)));
+/// ```
 pub fn compile_tree(language: Language, node: &Node) -> Result<Program, CompileError> {
     to_program(Registry::standard(), language, node)
 }
@@ -214,6 +312,12 @@ pub(crate) fn to_program(
 }
 
 /// Compiles an IR tree (validated again) to bytecode.
+///
+/// ```
+/// let node = weft::check_ir(r#"["str.upper", "weft"]"#).unwrap();
+/// let program = weft::compile_node(&node).unwrap();
+/// assert!(weft::disassemble(&program).contains("str.upper"));
+/// ```
 pub fn compile_node(node: &Node) -> Result<Program, Vec<IrError>> {
     weft_bytecode::compile(node, Registry::standard())
 }

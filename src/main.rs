@@ -99,6 +99,16 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Print SDK typings generated from the opcode registry, for editors: a `.d.ts`
+    /// (ts), a `.pyi` stub of the module `weft` (python) or LuaLS annotations (lua).
+    Sdk {
+        /// The language: ts, python or lua.
+        #[arg(long)]
+        lang: String,
+        /// Write the typings here instead of printing them.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -170,6 +180,7 @@ fn run(cli: Cli) -> ExitCode {
                 Err(error) => report_compile_error(&file, &text, &error),
             }
         }
+        Command::Sdk { lang, output } => sdk(&lang, output.as_deref()),
         Command::Opcodes { json, markdown } => {
             let registry = Registry::standard();
             if json {
@@ -200,6 +211,28 @@ fn run(cli: Cli) -> ExitCode {
                 }
                 out(&text);
             }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn sdk(lang: &str, output: Option<&Path>) -> ExitCode {
+    let typings = weft::Language::from_name(lang)
+        .and_then(|language| weft::sdk_typings(Registry::standard(), language));
+    let Some(text) = typings else {
+        eprintln!("error: no SDK typings for {lang:?} (expected ts, python or lua)");
+        return ExitCode::from(2);
+    };
+    match output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                ExitCode::from(2)
+            }
+        },
+        None => {
+            out(&text);
             ExitCode::SUCCESS
         }
     }

@@ -12,6 +12,14 @@ use crate::CompileError;
 use weft_runtime::RuntimeError;
 
 /// Renders IR problems found in `text` (named `file_name` in the output).
+///
+/// ```
+/// let text = r#"["math.nope", 1]"#;
+/// let errors = weft::check_ir(text).unwrap_err();
+/// let out = weft::render::render("bad.json", text, &errors);
+/// assert!(out.starts_with("error[E1012]"));
+/// assert!(out.contains("bad.json:1:"));
+/// ```
 pub fn render(file_name: &str, text: &str, errors: &[IrError]) -> String {
     let file = SimpleFile::new(file_name, text);
     let config = Config::default();
@@ -38,6 +46,18 @@ pub fn render(file_name: &str, text: &str, errors: &[IrError]) -> String {
 }
 
 /// Renders problems a front-end found in source `text` (named `file_name`).
+///
+/// ```
+/// let text = "x = 1\nclass A: pass\n";
+/// let Err(weft::CompileError::Source(diagnostics)) =
+///     weft::compile_source(weft::Language::Python, text)
+/// else {
+///     panic!("classes are not supported");
+/// };
+/// let out = weft::render::render_source("a.py", text, &diagnostics);
+/// assert!(out.contains("error[E4010]"));
+/// assert!(out.contains("a.py:2:1"));
+/// ```
 pub fn render_source(file_name: &str, text: &str, diagnostics: &[SourceDiagnostic]) -> String {
     let file = SimpleFile::new(file_name, text);
     let config = Config::default();
@@ -63,6 +83,13 @@ pub fn render_source(file_name: &str, text: &str, diagnostics: &[SourceDiagnosti
 
 /// Renders any [`CompileError`] against the text that was compiled. Internal errors (a
 /// front-end produced invalid IR) are printed with the IR problems and a request to report.
+///
+/// ```
+/// let text = "local t = setmetatable({}, {})";
+/// let err = weft::compile_source(weft::Language::Lua, text).unwrap_err();
+/// let out = weft::render::render_compile_error("t.lua", text, &err);
+/// assert!(out.contains("error[E3010]"), "{out}");
+/// ```
 pub fn render_compile_error(file_name: &str, text: &str, error: &CompileError) -> String {
     match error {
         CompileError::Ir(errors) => render(file_name, text, errors),
@@ -94,6 +121,19 @@ fn point(text: &str, offset: usize) -> std::ops::Range<usize> {
 
 /// Renders a runtime error. With the IR text at hand the label points at the node that
 /// failed; without it (a resumed state) the JSON path alone says where.
+///
+/// ```
+/// let text = r#"["str.upper", 5]"#;
+/// let program = weft::compile_ir(text).unwrap();
+/// let mut host = weft::TestHost::new();
+/// let weft::Outcome::Failed { error, .. } = weft::run(&program, &Default::default(), &mut host)
+/// else {
+///     panic!("upper-casing a number fails");
+/// };
+/// let out = weft::render::render_runtime(Some(("d.json", text)), &error);
+/// assert!(out.starts_with(&format!("error[{}]", error.code)));
+/// assert!(weft::render::render_runtime(None, &error).contains("= at $"));
+/// ```
 pub fn render_runtime(source: Option<(&str, &str)>, error: &RuntimeError) -> String {
     let mut notes = Vec::new();
     if let Some(path) = &error.path {
