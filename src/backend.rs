@@ -51,7 +51,7 @@ impl Backend {
 /// let mut runner = weft::Runner::new(weft::Backend::Jit);
 /// let outcome = runner.run(&program, &weft::RunConfig::default(), &mut weft::TestHost::new());
 /// let weft::Outcome::Finished { value, .. } = outcome else { panic!("{outcome:?}") };
-/// assert_eq!(value, serde_json::json!([5050]));
+/// assert_eq!(value, serde_json::json!(5050));
 /// # Ok(())
 /// # }
 /// ```

@@ -169,6 +169,7 @@ pub struct Invocation {
 pub struct Engine {
     registry: Registry,
     limits: Limits,
+    backend: crate::Backend,
 }
 
 impl Default for Engine {
@@ -188,7 +189,31 @@ impl Engine {
         Engine {
             registry: Registry::standard().clone(),
             limits: Limits::default(),
+            backend: crate::Backend::Vm,
         }
+    }
+
+    /// Sets the tier runs use (the VM by default). With `Jit` or `Auto`, [`Engine::run`]
+    /// compiles afresh on every run; keep a [`crate::Runner`] and use [`Engine::run_on`] to
+    /// compile a script once and run it many times.
+    ///
+    /// ```
+    /// let engine = weft::Engine::new().with_backend(weft::Backend::Jit);
+    /// assert_eq!(engine.backend(), weft::Backend::Jit);
+    /// ```
+    pub fn with_backend(mut self, backend: crate::Backend) -> Engine {
+        self.backend = backend;
+        self
+    }
+
+    /// The tier runs use.
+    pub fn backend(&self) -> crate::Backend {
+        self.backend
+    }
+
+    /// A runner for this engine's backend, which keeps compiled code between runs.
+    pub fn runner(&self) -> crate::Runner {
+        crate::Runner::new(self.backend)
     }
 
     /// Sets the limits every run of this engine gets (gas counts across suspensions).
@@ -264,6 +289,35 @@ impl Engine {
     /// }
     /// ```
     pub fn run(&self, script: &Script, invocation: &Invocation, host: &mut dyn Host) -> Outcome {
+        self.run_on(&mut self.runner(), script, invocation, host)
+    }
+
+    /// Like [`Engine::run`], on `runner`, which keeps the script's native code for the next
+    /// run. Results, output and gas are the same on every backend.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let engine = weft::Engine::new().with_backend(weft::Backend::Jit);
+    /// let script = engine
+    ///     .compile(weft::Language::TypeScript, "let t = 0; for (let i = 0; i < 10; i++) t += i; t")
+    ///     .map_err(|e| format!("{e:?}"))?;
+    /// let mut runner = engine.runner();
+    /// for _ in 0..3 {
+    ///     let invocation = weft::Invocation::default();
+    ///     let outcome = engine.run_on(&mut runner, &script, &invocation, &mut weft::TestHost::new());
+    ///     let weft::Outcome::Finished { value, .. } = outcome else { panic!("{outcome:?}") };
+    ///     assert_eq!(value, serde_json::json!(45));
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn run_on(
+        &self,
+        runner: &mut crate::Runner,
+        script: &Script,
+        invocation: &Invocation,
+        host: &mut dyn Host,
+    ) -> Outcome {
         let config = RunConfig {
             limits: self.limits,
             args: invocation.args.clone(),
@@ -271,7 +325,7 @@ impl Engine {
             this: invocation.this.clone(),
             caller: invocation.caller.clone(),
         };
-        weft_bytecode::run(&script.program, &config, host)
+        runner.run(&script.program, &config, host)
     }
 
     /// Resumes a suspended run (from memory or from `SuspendedState::from_json`, in this
@@ -292,6 +346,6 @@ impl Engine {
     /// }
     /// ```
     pub fn resume(&self, state: SuspendedState, host: &mut dyn Host) -> Outcome {
-        weft_bytecode::resume(state, &self.limits, host)
+        self.runner().resume(state, &self.limits, host)
     }
 }

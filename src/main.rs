@@ -268,6 +268,15 @@ struct RunOpts {
     /// When the script sleeps, write its state to this file and exit instead of waiting.
     #[arg(long, value_name = "FILE")]
     suspend_to: Option<PathBuf>,
+    /// Which tier runs the script: vm (interpreter only), jit (compile every function when
+    /// first entered) or auto (interpret first, compile what is hot).
+    #[arg(long, value_name = "vm|jit|auto", default_value = "auto", value_parser = parse_backend)]
+    backend: weft::Backend,
+}
+
+fn parse_backend(name: &str) -> Result<weft::Backend, String> {
+    weft::Backend::from_name(name)
+        .ok_or_else(|| format!("unknown backend {name:?} (expected vm, jit or auto)"))
 }
 
 /// Reads a script and works out its language from `--lang` or the file extension.
@@ -348,6 +357,7 @@ fn eval(lang: &str, code: &str, stats: bool) -> ExitCode {
         result: true,
         stats,
         suspend_to: None,
+        backend: weft::Backend::Auto,
     };
     let limits = weft::Limits::default();
     let config = weft::RunConfig {
@@ -355,8 +365,9 @@ fn eval(lang: &str, code: &str, stats: bool) -> ExitCode {
         ..Default::default()
     };
     let mut host = CliHost::new();
-    let outcome = weft::run(&program, &config, &mut host);
-    drive(outcome, &opts, &limits, &mut host, None)
+    let mut runner = weft::Runner::new(opts.backend);
+    let outcome = runner.run(&program, &config, &mut host);
+    drive(&mut runner, outcome, &opts, &limits, &mut host, None)
 }
 
 fn run_file(
@@ -398,10 +409,11 @@ fn run_file(
         ..Default::default()
     };
     let mut host = CliHost::new();
-    let outcome = weft::run(&program, &config, &mut host);
+    let mut runner = weft::Runner::new(opts.backend);
+    let outcome = runner.run(&program, &config, &mut host);
     // Runtime errors point into the IR text; for a front-end program the JSON path says where.
     let source = (language == weft::Language::Ir).then_some((name.as_str(), text.as_str()));
-    drive(outcome, opts, &limits, &mut host, source)
+    drive(&mut runner, outcome, opts, &limits, &mut host, source)
 }
 
 fn resume_file(state_path: &Path, opts: &RunOpts, gas: Option<u64>) -> ExitCode {
@@ -423,12 +435,14 @@ fn resume_file(state_path: &Path, opts: &RunOpts, gas: Option<u64>) -> ExitCode 
         limits.gas = gas;
     }
     let mut host = CliHost::new();
-    let outcome = weft::resume(state, &limits, &mut host);
-    drive(outcome, opts, &limits, &mut host, None)
+    let mut runner = weft::Runner::new(opts.backend);
+    let outcome = runner.resume(state, &limits, &mut host);
+    drive(&mut runner, outcome, opts, &limits, &mut host, None)
 }
 
 /// Follows a run through its sleeps (waiting, or writing the state and stopping) to the end.
 fn drive(
+    runner: &mut weft::Runner,
     mut outcome: weft::Outcome,
     opts: &RunOpts,
     limits: &weft::Limits,
@@ -441,12 +455,12 @@ fn drive(
                 if opts.result {
                     out(&format!("{value}\n"));
                 }
-                print_stats(opts, &stats);
+                print_stats(opts, &stats, runner);
                 return ExitCode::SUCCESS;
             }
             weft::Outcome::Failed { error, stats } => {
                 eprint!("{}", weft::render::render_runtime(source, &error));
-                print_stats(opts, &stats);
+                print_stats(opts, &stats, runner);
                 return ExitCode::from(1);
             }
             weft::Outcome::Suspended {
@@ -471,22 +485,55 @@ fn drive(
                         path.display(),
                         path.display()
                     );
-                    print_stats(opts, &stats);
+                    print_stats(opts, &stats, runner);
                     return ExitCode::SUCCESS;
                 }
                 std::thread::sleep(std::time::Duration::from_millis(wake_after_ms));
-                outcome = weft::resume(state, limits, host);
+                outcome = runner.resume(state, limits, host);
             }
         }
     }
 }
 
-fn print_stats(opts: &RunOpts, stats: &weft::Stats) {
-    if opts.stats {
-        eprintln!(
-            "gas used: {}, instructions: {}",
-            stats.gas_used, stats.instructions
-        );
+fn print_stats(opts: &RunOpts, stats: &weft::Stats, runner: &weft::Runner) {
+    if !opts.stats {
+        return;
+    }
+    eprintln!(
+        "gas used: {}, instructions: {}",
+        stats.gas_used, stats.instructions
+    );
+    let Some(report) = runner.jit_report() else {
+        eprintln!("backend: vm (nothing compiled)");
+        return;
+    };
+    let share = |part: u64, all: u64| {
+        if all == 0 {
+            0.0
+        } else {
+            part as f64 * 100.0 / all as f64
+        }
+    };
+    eprintln!(
+        "backend: {}; native code was in control for {} of {} instructions ({:.1}%)",
+        runner.backend().name(),
+        report.native_instructions,
+        report.total_instructions,
+        share(report.native_instructions, report.total_instructions)
+    );
+    for f in &report.funcs {
+        let state = match &f.state {
+            weft::jit::FuncState::Compiled => "compiled".to_string(),
+            weft::jit::FuncState::Cold if f.offers == 0 => {
+                "not compiled: never entered".to_string()
+            }
+            weft::jit::FuncState::Cold => format!(
+                "not compiled: not hot ({} entries and loop iterations)",
+                f.offers
+            ),
+            weft::jit::FuncState::NotCompiled(why) => format!("not compiled: {why}"),
+        };
+        eprintln!("  {}: {state}", f.name);
     }
 }
 
