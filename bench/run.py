@@ -2,7 +2,8 @@
 """Weft benchmarks: the same programs on the Weft VM and on reference interpreters, side by side.
 
 Each program runs on every engine that is installed, in one run of this script; every engine
-must print the same output, and times are reported with ratios against lua5.4 and the Weft VM.
+must print the same output, and times are reported with ratios against lua5.4, native Rust and
+the Weft VM. The native Rust versions (bench/native/*.rs) are compiled with `rustc -O` first.
 A missing engine is named and skipped, never faked. Usage: `python3 bench/run.py [--runs N]`
 after `cargo build --release` (the `just bench` recipe does both).
 """
@@ -14,9 +15,32 @@ WEFT = os.path.join(ROOT, "target", "release", "weft")
 CASES = [("fib", "fib(30)"), ("add_loop", "add loop, 10M iterations"), ("mul_mod", "multiply-modulo loop, 10M iterations")]
 
 
+NATIVE_SRC = os.path.join(ROOT, "bench", "native")
+NATIVE_BIN = os.path.join(ROOT, "target", "bench-native")
+
+
+def build_native():
+    """Compiles the native Rust versions; returns whether they are available."""
+    if shutil.which("rustc") is None:
+        return False
+    os.makedirs(NATIVE_BIN, exist_ok=True)
+    for case, _ in CASES:
+        src = os.path.join(NATIVE_SRC, case + ".rs")
+        proc = subprocess.run(["rustc", "-O", "--edition", "2021", "-o", os.path.join(NATIVE_BIN, case), src], capture_output=True, text=True)
+        if proc.returncode != 0:
+            print(f"error: rustc {src}: {proc.stderr.strip()[:300]}", file=sys.stderr)
+            return False
+    return True
+
+
 def engines():
     """(column name, command builder, available?) for each engine."""
-    out = [("weft vm", lambda p: [WEFT, "run", "--gas", "1000000000000", p + ".json"], os.path.exists(WEFT))]
+    weft = lambda backend: lambda p: [WEFT, "run", "--backend", backend, "--gas", "1000000000000", p + ".json"]
+    out = [
+        ("weft vm", weft("vm"), os.path.exists(WEFT)),
+        ("weft jit", weft("jit"), os.path.exists(WEFT)),
+        ("native rust", lambda p: [os.path.join(NATIVE_BIN, os.path.basename(p))], build_native()),
+    ]
     for name, exe, ext in [("lua5.4", "lua5.4", "lua"), ("luajit", "luajit", "lua"), ("python3", "python3", "py"), ("node", "node", "js")]:
         out.append((name, (lambda e, x: lambda p: [e, p + "." + x])(exe, ext), shutil.which(exe) is not None))
     return out
@@ -60,12 +84,13 @@ def main():
             failed = True
         rows.append((title, times))
     names = [c[0] for c in cols]
-    print("| program | " + " | ".join(f"{n} (s)" for n in names) + " | weft vm / lua5.4 |")
-    print("|---|" + "---|" * (len(names) + 1))
+    ratios = [("weft vm", "lua5.4"), ("weft jit", "native rust"), ("weft vm", "weft jit")]
+    print("| program | " + " | ".join(f"{n} (s)" for n in names) + " | " + " | ".join(f"{a} / {b}" for a, b in ratios) + " |")
+    print("|---|" + "---|" * (len(names) + len(ratios)))
     for title, times in rows:
         cells = [f"{times[n]:.3f}" if n in times else "n/a" for n in names]
-        ratio = f"{times['weft vm'] / times['lua5.4']:.2f}x" if "weft vm" in times and "lua5.4" in times else "n/a"
-        print(f"| {title} | " + " | ".join(cells) + f" | {ratio} |")
+        cells += [f"{times[a] / times[b]:.2f}x" if a in times and b in times else "n/a" for a, b in ratios]
+        print(f"| {title} | " + " | ".join(cells) + " |")
     print(f"\nbest of {args.runs} runs each; wall time of the whole process, start-up included.")
     sys.exit(1 if failed else 0)
 

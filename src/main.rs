@@ -552,6 +552,11 @@ impl CliHost {
 }
 
 impl weft::Host for CliHost {
+    /// The CLI never asks a run to yield, so native loops skip the poll.
+    fn may_yield(&self) -> bool {
+        false
+    }
+
     fn log(&mut self, line: &str) {
         out(&format!("{line}\n"));
     }

@@ -24,6 +24,12 @@ pub trait Host {
     fn should_yield(&mut self) -> bool {
         false
     }
+    /// Whether [`Host::should_yield`] may ever return true, or has any effect, during this
+    /// run. Returning false lets native code skip the poll at loop back-edges; the default
+    /// (true) keeps every poll. A host that returns false must not yield or count polls.
+    fn may_yield(&self) -> bool {
+        true
+    }
     /// Runs a host opcode; see [`HostOps::call_op`]. The default knows none.
     fn call_op(
         &mut self,

@@ -53,6 +53,7 @@ impl Off {
     const INSTR: i32 = std::mem::offset_of!(JitCtx, instructions) as i32;
     const PC: i32 = std::mem::offset_of!(JitCtx, pc) as i32;
     const HEIGHT: i32 = std::mem::offset_of!(JitCtx, height) as i32;
+    const SAFE_POINT: i32 = std::mem::offset_of!(JitCtx, safe_point) as i32;
 }
 
 const VALUE_SIZE: i32 = std::mem::size_of::<Value>() as i32;
@@ -476,9 +477,17 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     fn back_edge(&mut self, pc: u32, target: u32, h: u32) {
+        // Only call the safe point when it could do something (see `JitCtx::safe_point`).
+        let needed = self.b.ins().load(I64, flags(), self.ctx, Off::SAFE_POINT);
+        let (poll, go, stop) = (
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        );
+        self.b.ins().brif(needed, poll, &[], go, &[]);
+        self.b.switch_to_block(poll);
         let call = self.b.ins().call(self.helpers.backedge, &[self.ctx]);
         let r = self.b.inst_results(call)[0];
-        let (go, stop) = (self.b.create_block(), self.b.create_block());
         self.b.ins().brif(r, stop, &[], go, &[]);
 
         self.b.switch_to_block(go);

@@ -52,6 +52,9 @@ pub(crate) struct JitCtx {
     /// Written by native code before a helper call or return: its pc and stack height.
     pub pc: u64,
     pub height: u64,
+    /// Nonzero when loop back-edges must call [`jit_backedge`] (collection due, or a host
+    /// that may yield); refreshed whenever the runtime has run.
+    pub safe_point: u64,
     vm: *mut (),
     compiled: *mut Compiled,
     stop: usize,
@@ -75,6 +78,7 @@ impl JitCtx {
             instructions: vm.s.instructions,
             pc: 0,
             height: 0,
+            safe_point: 1,
             vm: (vm as *mut Vm<'_>).cast(),
             compiled,
             stop,
@@ -122,6 +126,7 @@ pub(crate) fn sync_out(vm: &mut Vm<'_>, ctx: &mut JitCtx) -> Result<(), RuntimeE
     }
     ctx.gas_used = vm.s.gas_used;
     ctx.instructions = vm.s.instructions;
+    ctx.safe_point = u64::from(vm.safe_point_needed());
     Ok(())
 }
 

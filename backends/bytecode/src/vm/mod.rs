@@ -168,6 +168,12 @@ impl<'a> Vm<'a> {
         self.native_depth == 0 && self.s.heap.should_collect()
     }
 
+    /// Whether a safe point could do anything now: collect garbage, or poll a host that
+    /// may yield. When false, skipping the safe point changes nothing.
+    pub fn safe_point_needed(&self) -> bool {
+        self.native_depth == 0 && (self.s.heap.should_collect() || self.host.may_yield())
+    }
+
     /// The host poll of a safe point: whether the host asks the run to yield here.
     pub fn poll_yield(&mut self) -> bool {
         self.native_depth == 0 && self.host.should_yield()

@@ -1,0 +1,10 @@
+// fib(30) as native Rust: the baseline the Weft JIT is measured against.
+use std::hint::black_box;
+
+fn fib(n: i64) -> i64 {
+    if n < 2 { n } else { fib(n - 1) + fib(n - 2) }
+}
+
+fn main() {
+    println!("{}", fib(black_box(30)));
+}
