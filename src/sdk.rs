@@ -192,40 +192,6 @@ const TS_RESERVED: &[&str] = &[
     "eval",
 ];
 
-/// Globals the TypeScript front-end reads as JavaScript's own, never as SDK namespaces.
-const TS_GLOBALS: &[&str] = &[
-    "Math",
-    "JSON",
-    "Object",
-    "Array",
-    "Number",
-    "String",
-    "Boolean",
-    "console",
-    "Date",
-    "Map",
-    "Set",
-    "WeakMap",
-    "WeakSet",
-    "Promise",
-    "RegExp",
-    "Symbol",
-    "Reflect",
-    "Proxy",
-    "Intl",
-    "process",
-    "require",
-    "globalThis",
-    "window",
-    "Buffer",
-    "BigInt",
-    "setTimeout",
-    "setInterval",
-    "structuredClone",
-    "Atomics",
-    "Function",
-];
-
 impl Ts {
     fn ty(ty: Ty, returned: bool) -> &'static str {
         match (ty, returned) {
@@ -279,7 +245,7 @@ impl Target for Ts {
     }
 
     fn namespace_unusable(&self, ns: &str) -> Option<String> {
-        if TS_GLOBALS.contains(&ns) {
+        if weft_frontend_ts::is_js_global(ns) {
             Some("the front-end reads this name as a JavaScript global".to_owned())
         } else if !is_identifier(ns) || TS_RESERVED.contains(&ns) {
             Some("not a valid TypeScript binding name".to_owned())
@@ -437,47 +403,6 @@ const LUA_KEYWORDS: &[&str] = &[
     "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
 ];
 
-/// Lua's own libraries: the front-end reads `string.*`, `table.*`... as Lua's.
-const LUA_LIBRARIES: &[&str] = &[
-    "string",
-    "table",
-    "io",
-    "os",
-    "coroutine",
-    "utf8",
-    "debug",
-    "package",
-];
-
-/// Names in Lua's `math` library, which win over SDK opcodes of the same name.
-const LUA_MATH: &[&str] = &[
-    "abs",
-    "ceil",
-    "floor",
-    "max",
-    "min",
-    "sqrt",
-    "sin",
-    "cos",
-    "tan",
-    "asin",
-    "acos",
-    "atan",
-    "exp",
-    "log",
-    "fmod",
-    "modf",
-    "tointeger",
-    "type",
-    "ult",
-    "pi",
-    "huge",
-    "maxinteger",
-    "mininteger",
-    "random",
-    "randomseed",
-];
-
 impl Lua {
     fn ty(ty: Ty) -> &'static str {
         match ty {
@@ -514,7 +439,7 @@ impl Target for Lua {
     }
 
     fn namespace_unusable(&self, ns: &str) -> Option<String> {
-        if LUA_LIBRARIES.contains(&ns) {
+        if weft_frontend_lua::is_lua_library(ns, None) {
             Some(format!("the front-end reads `{ns}` as Lua's own library"))
         } else if !is_identifier(ns) || LUA_KEYWORDS.contains(&ns) {
             Some("not a valid Lua name".to_owned())
@@ -526,7 +451,7 @@ impl Target for Lua {
     fn function_unusable(&self, ns: &str, short: &str) -> Option<String> {
         if !is_identifier(short) || LUA_KEYWORDS.contains(&short) {
             Some("a Lua keyword cannot follow `.`".to_owned())
-        } else if ns == "math" && LUA_MATH.contains(&short) {
+        } else if ns == "math" && weft_frontend_lua::is_lua_library(ns, Some(short)) {
             Some("Lua's own `math` library has this name".to_owned())
         } else {
             None

@@ -430,7 +430,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.b.def_var(self.avail, left);
                 self.count();
             }
-            Op::Binary { kind, .. } => self.binary(pc, kind, h),
+            Op::Binary { kind, .. } => self.binary(pc, op, kind, h),
             _ => self.slow(pc, op, h, None),
         }
     }
@@ -508,7 +508,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.exit_with(target, h, SUSPEND);
     }
 
-    fn binary(&mut self, pc: u32, kind: BinOp, h: u32) {
+    fn binary(&mut self, pc: u32, op: Op, kind: BinOp, h: u32) {
         let (a0, a1) = self.slot(h - 2);
         let (b0, b1) = self.slot(h - 1);
         let join = self.b.create_block();
@@ -573,7 +573,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         // instruction itself, so it rejoins after the fast paths' count.
         let after = self.b.create_block();
         self.b.switch_to_block(slow);
-        self.slow(pc, Op::Nop, h, Some(after));
+        self.slow(pc, op, h, Some(after));
 
         self.b.switch_to_block(join);
         self.count();

@@ -149,9 +149,8 @@ impl Jit {
     /// Runs `program` from the start, as [`weft_bytecode::run`] does, with this JIT.
     pub fn run(&mut self, program: &Program, config: &RunConfig, host: &mut dyn Host) -> Outcome {
         self.compiled.prepare(program);
-        let before = 0;
         let outcome = weft_bytecode::run_with(program, config, host, Some(&mut self.compiled));
-        self.compiled.count_run(&outcome, before);
+        self.compiled.count_run(&outcome, 0);
         outcome
     }
 
@@ -198,10 +197,7 @@ impl Compiled {
         if self.program.as_ref() == Some(program) {
             return;
         }
-        if let Some(b) = self.module.take() {
-            // SAFETY: no native code runs outside `run`/`resume`, which hold `&mut self`.
-            unsafe { b.module.free_memory() };
-        }
+        self.release();
         self.program = Some(program.clone());
         self.funcs = program
             .funcs
@@ -214,6 +210,15 @@ impl Compiled {
             .collect();
     }
 
+    /// Frees the native code.
+    fn release(&mut self) {
+        if let Some(b) = self.module.take() {
+            // SAFETY: native code only runs inside `Jit::run`/`resume`, which borrow the
+            // JIT mutably, so none is running here or can run once the memory is freed.
+            unsafe { b.module.free_memory() };
+        }
+    }
+
     fn count_run(&mut self, outcome: &Outcome, before: u64) {
         let stats = match outcome {
             Outcome::Finished { stats, .. }
@@ -224,7 +229,7 @@ impl Compiled {
     }
 
     /// The native entry for function `func`, compiling it if it is due.
-    pub(crate) fn entry_for(&mut self, prog: &Program, func: u32, _pc: u32) -> Option<NativeFn> {
+    pub(crate) fn entry_for(&mut self, prog: &Program, func: u32) -> Option<NativeFn> {
         let mode = self.mode;
         let slot = self.funcs.get_mut(func as usize)?;
         slot.offers += 1;
@@ -361,11 +366,7 @@ impl Backend {
 
 impl Drop for Compiled {
     fn drop(&mut self) {
-        if let Some(b) = self.module.take() {
-            // SAFETY: native code only runs inside `Jit::run`/`resume`, which borrow the
-            // JIT; once it is dropped nothing can call into its memory.
-            unsafe { b.module.free_memory() };
-        }
+        self.release();
     }
 }
 
@@ -374,7 +375,7 @@ impl Tier for Compiled {
         let Some((func, pc)) = vm.s.frames.last().map(|f| (f.func, f.pc)) else {
             return Ok(None);
         };
-        let Some(code) = self.entry_for(vm.prog, func, pc) else {
+        let Some(code) = self.entry_for(vm.prog, func) else {
             return Ok(None);
         };
         let before = vm.s.instructions;

@@ -73,9 +73,10 @@ impl JitCtx {
             locals: std::ptr::null_mut(),
             stack: std::ptr::null_mut(),
             strings: vm.s.strings.as_ptr(),
-            gas_used: vm.s.gas_used,
             gas_limit: vm.limits.gas,
-            instructions: vm.s.instructions,
+            // Filled in by `sync_out` before native code runs.
+            gas_used: 0,
+            instructions: 0,
             pc: 0,
             height: 0,
             safe_point: 1,
@@ -235,7 +236,7 @@ fn enter_native(vm: &mut Vm<'_>, c: &mut JitCtx) -> u64 {
     // SAFETY: `compiled` is the tier's own table, alive for the whole native call and not
     // otherwise borrowed while a helper runs.
     let compiled = unsafe { &mut *c.compiled };
-    let Some(code) = compiled.entry_for(vm.prog, func, 0) else {
+    let Some(code) = compiled.entry_for(vm.prog, func) else {
         return HANDBACK;
     };
     if let Err(e) = sync_out(vm, c) {
@@ -283,25 +284,18 @@ pub(crate) unsafe extern "C" fn jit_backedge(ctx: *mut JitCtx) -> u64 {
 pub(crate) unsafe extern "C" fn jit_truthy(ctx: *mut JitCtx, w0: u64, w1: u64, mode: u32) -> u64 {
     // SAFETY: the words were copied from a `Value` (see `Value`'s layout note).
     let v: Value = unsafe { std::mem::transmute::<[u64; 2], Value>([w0, w1]) };
-    let truth = match mode {
-        0 => Truth::Ir,
-        1 => Truth::Js,
-        2 => Truth::Lua,
-        _ => Truth::Py,
-    };
+    let truth = TRUTHS.get(mode as usize).copied().unwrap_or(Truth::Ir);
     // SAFETY: per the function contract.
     let vm = unsafe { (*ctx).vm() };
     u64::from(vm.s.heap.truthy(v, truth))
 }
 
+/// The truthiness rules by the number native code passes to [`jit_truthy`].
+const TRUTHS: [Truth; 4] = [Truth::Ir, Truth::Js, Truth::Lua, Truth::Py];
+
 /// The number native code passes to [`jit_truthy`] for `truth`.
 pub(crate) fn truth_code(truth: Truth) -> u32 {
-    match truth {
-        Truth::Ir => 0,
-        Truth::Js => 1,
-        Truth::Lua => 2,
-        Truth::Py => 3,
-    }
+    TRUTHS.iter().position(|t| *t == truth).unwrap_or(0) as u32
 }
 
 /// Runs compiled code for the top frame from `pc` and turns its status into what the VM's

@@ -26,6 +26,13 @@ const MAX_NESTING: usize = 200;
 /// Stack for parsing and lowering (recursive over the syntax tree).
 const STACK_BYTES: usize = 256 << 20;
 
+/// Whether the front-end reads `ns.name` as Lua's own library (`string.*`, `table.*`,
+/// `math.floor`, ...) rather than as the SDK opcode of that name. With `name` `None`: whether
+/// all of namespace `ns` is Lua's.
+pub fn is_lua_library(ns: &str, name: Option<&str>) -> bool {
+    lower::builtins::is_library(ns, name)
+}
+
 /// Lowers a Lua program to an IR document, or reports every problem found.
 pub fn compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
     if let Some(span) = too_deep(source) {

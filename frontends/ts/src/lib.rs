@@ -34,6 +34,12 @@ pub fn compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiag
     })
 }
 
+/// Whether the front-end reads `name` as a JavaScript global (`Math`, `JSON`, `console`,
+/// or one it rejects such as `Date`) rather than as an SDK namespace in `name.fn(...)`.
+pub fn is_js_global(name: &str) -> bool {
+    lower::builtins::is_global_namespace(name)
+}
+
 fn compile_here(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
     let program = parse::parse(source)?;
     let (node, diagnostics) = lower::lower_program(source, registry, &program);

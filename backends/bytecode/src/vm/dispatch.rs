@@ -98,7 +98,7 @@ impl Vm<'_> {
                 }
             }
             self.run_straight();
-            match self.exec(stop)? {
+            match self.step(stop)? {
                 Step::Next | Step::Left => {}
                 Step::Entered | Step::BackEdge => offer = self.tier.is_some(),
                 Step::Exit(exit) => return Ok(exit),
@@ -106,9 +106,11 @@ impl Vm<'_> {
         }
     }
 
-    /// Runs the one instruction the top frame is at (see [`Step`]).
+    /// Runs the one instruction the top frame is at, as the dispatch loop does, but without
+    /// offering control to a tier (see [`Step`]). `stop` is the frame index whose return
+    /// ends the run (0 for the script).
     #[inline]
-    pub(super) fn exec(&mut self, stop: usize) -> Result<Step, RuntimeError> {
+    pub fn step(&mut self, stop: usize) -> Result<Step, RuntimeError> {
         let prog = self.prog;
         {
             let (fi, pc) = {

@@ -156,13 +156,6 @@ impl<'a> Vm<'a> {
         self
     }
 
-    /// Runs the one instruction the top frame is at, as the dispatch loop would, but
-    /// without offering control to a tier. `stop` is the frame index whose return ends
-    /// the run (0 for the script).
-    pub fn step(&mut self, stop: usize) -> Result<Step, RuntimeError> {
-        self.exec(stop)
-    }
-
     /// Whether garbage collection is due at the next safe point.
     pub fn gc_due(&self) -> bool {
         self.native_depth == 0 && self.s.heap.should_collect()

@@ -73,6 +73,30 @@ const MATH_FUNCTIONS: &[&str] = &[
 
 const MATH_CONSTANTS: &[&str] = &["pi", "huge", "maxinteger", "mininteger"];
 
+/// Whole namespaces that are Lua's own libraries, never SDK namespaces.
+const LIBRARIES: &[&str] = &[
+    "string",
+    "table",
+    "io",
+    "os",
+    "coroutine",
+    "utf8",
+    "debug",
+    "package",
+];
+
+/// See [`crate::is_lua_library`].
+pub(crate) fn is_library(ns: &str, name: Option<&str>) -> bool {
+    LIBRARIES.contains(&ns)
+        || (ns == "math"
+            && name.is_some_and(|f| {
+                MATH_FUNCTIONS.contains(&f)
+                    || MATH_CONSTANTS.contains(&f)
+                    || f == "random"
+                    || f == "randomseed"
+            }))
+}
+
 /// What a qualified library name is.
 enum Lib {
     /// A function lowered through `lua.lib` or IR.

@@ -2,7 +2,7 @@
 //! diagnostics, fresh temporaries) and the chunk entry point. Statements, expressions,
 //! functions, the library and literals each have their own module.
 
-mod builtins;
+pub(crate) mod builtins;
 mod expr;
 mod func;
 mod literal;

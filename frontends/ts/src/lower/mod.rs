@@ -4,7 +4,7 @@
 //! ([`expr`]), functions ([`func`]), destructuring patterns ([`pattern`]) and calls of
 //! globals, SDK opcodes and methods ([`builtins`]).
 
-mod builtins;
+pub(crate) mod builtins;
 mod expr;
 mod func;
 mod jump;
