@@ -533,6 +533,17 @@ fn print_stats(opts: &RunOpts, stats: &weft::Stats, runner: &weft::Runner) {
             ),
             weft::jit::FuncState::NotCompiled(why) => format!("not compiled: {why}"),
         };
+        let direct = match &f.direct {
+            weft::jit::DirectState::NotCompiled => String::new(),
+            weft::jit::DirectState::Available => "; called directly".to_string(),
+            weft::jit::DirectState::Unavailable(why) => {
+                format!("; not called directly: {why}")
+            }
+            weft::jit::DirectState::Dropped { give_ups } => {
+                format!("; no longer called directly (gave up to the VM {give_ups} times)")
+            }
+        };
+        let state = state + &direct;
         eprintln!("  {}: {state}", f.name);
     }
 }

@@ -188,6 +188,13 @@ impl<O: HostOps> Host for TestHost<O> {
         self.yield_at_poll == Some(self.polls)
     }
 
+    /// Only when a yield is asked for: so tests run native code as the CLI's host does,
+    /// with safe points skipped where nothing could happen (polls then count only the
+    /// safe points the VM itself ran).
+    fn may_yield(&self) -> bool {
+        self.yield_at_poll.is_some()
+    }
+
     fn call_op(
         &mut self,
         name: &str,

@@ -21,18 +21,25 @@
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::types::{F64, I32, I64};
-use cranelift_codegen::ir::{self, Block, FuncRef, InstBuilder, MemFlagsData};
+use cranelift_codegen::ir::{
+    self, AbiParam, Block, FuncRef, InstBuilder, MemFlagsData, SigRef, Signature,
+};
+use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 use weft_bytecode::Op;
 use weft_bytecode::program::{BinOp, Func};
 use weft_runtime::{Truth, Value};
 
-use crate::rt::{HANDBACK, JitCtx, SAME, SUSPEND, truth_code};
+use crate::rt::{DEOPT, HANDBACK, JitCtx, LEFT, SAME, SUSPEND, truth_code};
 
 const TAG_NULL: i64 = 0;
 const TAG_BOOL: i64 = 1;
 const TAG_INT: i64 = 2;
 const TAG_FLOAT: i64 = 3;
+const TAG_CLOSURE: i64 = 7;
+
+/// Direct entries take at most this many parameters (two registers each).
+const MAX_DIRECT_PARAMS: u32 = 8;
 
 /// The helpers native code calls, as imported into the function being built.
 pub(crate) struct Helpers {
@@ -40,6 +47,70 @@ pub(crate) struct Helpers {
     pub sync: FuncRef,
     pub truthy: FuncRef,
     pub backedge: FuncRef,
+    pub callee: FuncRef,
+    pub load_cap: FuncRef,
+    pub deopt: FuncRef,
+    pub materialize: FuncRef,
+}
+
+/// Addresses of the program's inline cache words (see `cache.rs`) for the function being
+/// built.
+#[derive(Clone, Copy)]
+pub(crate) struct CacheAddrs {
+    pub code_epoch: i64,
+    pub cell_epoch: i64,
+    /// The function's first site.
+    pub sites: i64,
+}
+
+/// Which entry of a function is being built.
+///
+/// - `Vm`: entered from the VM (or from the VM's call code) on a frame the VM pushed;
+///   `(ctx, entry pc) -> status`. It writes back and returns whenever it stops.
+/// - `Direct`: called straight from native code with no VM frame at all;
+///   `(ctx, closure, arguments as word pairs) -> status`, its result in `JitCtx::ret`.
+///   Its callers' frames exist only in their registers too, so when it needs the VM (a
+///   type guard fails, gas runs short, a safe point is due, an instruction only the VM
+///   runs) it saves itself with `jit_deopt` and returns [`DEOPT`]; each caller does the
+///   same at its call, up to the `Vm` entry that made the first direct call, which writes
+///   back and has the saved frames pushed as VM frames (`jit_materialize`). The VM then
+///   carries on exactly where the innermost one stopped. Only functions whose every
+///   instruction native code handles have a direct entry ([`direct_callable`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Vm,
+    Direct { index: u32 },
+}
+
+/// The signature of a direct entry for `params` parameters.
+pub(crate) fn direct_signature(cc: CallConv, params: u32) -> Signature {
+    let mut sig = Signature::new(cc);
+    for _ in 0..2 + 2 * params {
+        sig.params.push(AbiParam::new(I64));
+    }
+    sig.returns.push(AbiParam::new(I64));
+    sig
+}
+
+/// Whether `func` can have a direct entry, or why not.
+pub(crate) fn direct_callable(func: &Func) -> Result<(), String> {
+    if func.uses_args {
+        return Err("reads its arguments as a list".into());
+    }
+    if !func.boxed_params.is_empty() {
+        return Err("captures a parameter".into());
+    }
+    if func.params > MAX_DIRECT_PARAMS {
+        return Err(format!("more than {MAX_DIRECT_PARAMS} parameters"));
+    }
+    match func
+        .code
+        .iter()
+        .find(|op| !is_native(**op) && !matches!(op, Op::Call(_) | Op::Return | Op::LoadCap(_)))
+    {
+        Some(op) => Err(format!("uses {op:?}")),
+        None => Ok(()),
+    }
 }
 
 /// Byte offsets of the context fields native code uses.
@@ -54,6 +125,9 @@ impl Off {
     const PC: i32 = std::mem::offset_of!(JitCtx, pc) as i32;
     const HEIGHT: i32 = std::mem::offset_of!(JitCtx, height) as i32;
     const SAFE_POINT: i32 = std::mem::offset_of!(JitCtx, safe_point) as i32;
+    const DIRECT_LEFT: i32 = std::mem::offset_of!(JitCtx, direct_left) as i32;
+    const RET: i32 = std::mem::offset_of!(JitCtx, ret) as i32;
+    const SCRATCH: i32 = std::mem::offset_of!(JitCtx, scratch) as i32;
 }
 
 const VALUE_SIZE: i32 = std::mem::size_of::<Value>() as i32;
@@ -106,13 +180,15 @@ fn is_native(op: Op) -> bool {
     )
 }
 
-/// Whether `op` may fall through into the next instruction's code without a jump.
-fn falls_through(op: Op) -> bool {
-    is_native(op)
-        && !matches!(
-            op,
-            Op::Jump(_) | Op::JumpIfNot(_) | Op::JumpKeep { .. } | Op::JumpNotNull(_)
-        )
+/// Whether `op`'s code may fall through into the next instruction's code without a jump
+/// (calls continue in a block of their own; in a direct entry, so do captured loads).
+fn falls_through(op: Op, kind: Kind) -> bool {
+    match op {
+        Op::Call(_) => true,
+        Op::LoadCap(_) => kind != Kind::Vm,
+        Op::Jump(_) | Op::JumpIfNot(_) | Op::JumpKeep { .. } | Op::JumpNotNull(_) => false,
+        _ => is_native(op),
+    }
 }
 
 pub(crate) struct Gen<'a, 'b> {
@@ -120,6 +196,21 @@ pub(crate) struct Gen<'a, 'b> {
     pub func: &'a Func,
     pub depth: &'a [Option<u32>],
     pub helpers: Helpers,
+    kind: Kind,
+    cc: CallConv,
+    /// In a direct entry: the closure it was called with (its heap index).
+    closure: Option<ir::Value>,
+    /// Imported direct-entry signatures by argument count.
+    sigs: Vec<(u32, SigRef)>,
+    /// The tag of each operand stack value where it is known statically (constants, and
+    /// in direct entries some results); reset at every jump target.
+    known: Vec<Option<i64>>,
+    /// Gas checked ahead by an earlier group of the current straight line and not yet
+    /// charged (see `gas_run`).
+    prepaid: u64,
+    cache: CacheAddrs,
+    /// Each instruction's cache words, as an offset in words from `cache.sites`.
+    site_of: Vec<Option<u32>>,
     locals: Vec<(Variable, Variable)>,
     stack: Vec<(Variable, Variable)>,
     avail: Variable,
@@ -139,6 +230,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         func: &'a Func,
         depth: &'a [Option<u32>],
         helpers: Helpers,
+        kind: Kind,
+        cc: CallConv,
+        cache: CacheAddrs,
     ) -> Gen<'a, 'b> {
         let pair = |b: &mut FunctionBuilder<'b>| (b.declare_var(I64), b.declare_var(I64));
         let locals = (0..func.slots).map(|_| pair(&mut b)).collect();
@@ -155,6 +249,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             func,
             depth,
             helpers,
+            kind,
+            cc,
+            closure: None,
+            sigs: Vec::new(),
+            known: vec![None; func.max_stack as usize + 1],
+            prepaid: 0,
+            cache,
+            site_of: crate::cache::sites(func).0,
             locals,
             stack,
             avail,
@@ -176,7 +278,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         for (pc, &op) in code.iter().enumerate() {
             for s in successors(op, pc as u32) {
-                if (s as usize) < n && (s as usize != pc + 1 || !falls_through(op)) {
+                if (s as usize) < n && (s as usize != pc + 1 || !falls_through(op, self.kind)) {
                     leader[s as usize] = true;
                 }
             }
@@ -185,14 +287,60 @@ impl<'a, 'b> Gen<'a, 'b> {
             .map(|pc| (leader[pc] && self.depth[pc].is_some()).then(|| self.b.create_block()))
             .collect();
 
-        // The entry switch: reload state for the entry pc, or return at once.
+        match self.kind {
+            Kind::Vm => self.vm_entry(&entry_pcs),
+            Kind::Direct { .. } => self.direct_entry(),
+        }
+
+        let mut open = false;
+        let mut fused = false;
+        for (pc, &op) in code.iter().enumerate() {
+            let Some(h) = self.depth[pc] else {
+                open = false;
+                continue;
+            };
+            if let Some(block) = self.blocks[pc] {
+                if open {
+                    self.b.ins().jump(block, &[]);
+                }
+                self.b.switch_to_block(block);
+                self.known.fill(None);
+                self.prepaid = 0;
+                open = true;
+            }
+            if std::mem::take(&mut fused) || !open {
+                continue;
+            }
+            if let Some(t) = self.fusable(pc as u32) {
+                let Op::Binary { kind, .. } = op else {
+                    unreachable!("only comparisons fuse")
+                };
+                self.binary(pc as u32, op, kind, h, Some(t));
+                fused = true;
+                open = false;
+                continue;
+            }
+            self.op(pc as u32, op, h);
+            open = falls_through(op, self.kind);
+        }
+        if open {
+            // Falling off the end cannot happen in verified code; hand back if it does.
+            self.exit_handback(n as u32, 0);
+        }
+        self.b.seal_all_blocks();
+        self.b.finalize(target);
+    }
+
+    /// The entry from the VM: a switch on the entry pc that reloads the frame's state
+    /// there, or returns at once for a pc that is not an entry.
+    fn vm_entry(&mut self, entry_pcs: &[u32]) {
         let entry_pc = self
             .b
             .block_params(self.b.current_block().expect("entry block"))[1];
         let mut switch = Switch::new();
         let otherwise = self.b.create_block();
         let mut landing = Vec::new();
-        for &e in &entry_pcs {
+        for &e in entry_pcs {
             if let (Some(h), Some(target)) = (self.depth[e as usize], self.blocks[e as usize]) {
                 let land = self.b.create_block();
                 switch.set_entry(u128::from(e), land);
@@ -208,32 +356,133 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.reload(h);
             self.b.ins().jump(target, &[]);
         }
+    }
 
-        let mut open = false;
-        for (pc, &op) in code.iter().enumerate() {
-            let Some(h) = self.depth[pc] else {
-                open = false;
-                continue;
-            };
-            if let Some(block) = self.blocks[pc] {
-                if open {
-                    self.b.ins().jump(block, &[]);
+    /// The direct entry: parameters from the arguments, other slots null (as the VM's
+    /// call code sets them), counters from the context.
+    fn direct_entry(&mut self) {
+        let params = self
+            .b
+            .block_params(self.b.current_block().expect("entry block"))
+            .to_vec();
+        self.closure = Some(params[1]);
+        for j in 0..self.locals.len() {
+            let (a, b) = match (params.get(2 + 2 * j), params.get(3 + 2 * j)) {
+                (Some(&a), Some(&b)) if (j as u32) < self.func.params => (a, b),
+                _ => {
+                    let null = self.b.ins().iconst(I64, TAG_NULL);
+                    (null, null)
                 }
-                self.b.switch_to_block(block);
-                open = true;
-            }
-            if !open {
-                continue;
-            }
-            self.op(pc as u32, op, h);
-            open = falls_through(op);
+            };
+            let (va, vb) = self.locals[j];
+            self.b.def_var(va, a);
+            self.b.def_var(vb, b);
         }
-        if open {
-            // Falling off the end cannot happen in verified code; hand back if it does.
-            self.exit_handback(n as u32, 0);
+        self.load_counters();
+        match self.blocks.first().copied().flatten() {
+            Some(start) => {
+                self.b.ins().jump(start, &[]);
+            }
+            None => self.deopt(0, 0, true),
         }
-        self.b.seal_all_blocks();
-        self.b.finalize(target);
+    }
+
+    /// Loads gas and the instruction count from the context into their registers.
+    fn load_counters(&mut self) {
+        let used = self.b.ins().load(I64, flags(), self.ctx, Off::GAS);
+        let avail = self.b.ins().isub(self.limit, used);
+        self.b.def_var(self.avail, avail);
+        let instr = self.b.ins().load(I64, flags(), self.ctx, Off::INSTR);
+        self.b.def_var(self.instr, instr);
+    }
+
+    /// Stores gas and the instruction count from their registers into the context.
+    fn store_counters(&mut self) {
+        let avail = self.b.use_var(self.avail);
+        let used = self.b.ins().isub(self.limit, avail);
+        self.b.ins().store(flags(), used, self.ctx, Off::GAS);
+        let instr = self.b.use_var(self.instr);
+        self.b.ins().store(flags(), instr, self.ctx, Off::INSTR);
+    }
+
+    /// Gas group `g`'s total; an impossible total (no such group, or beyond what a
+    /// register holds) never fits.
+    fn group_total(&self, g: u32) -> u64 {
+        self.func
+            .gas
+            .get(g as usize)
+            .map_or(u64::MAX, |g| g.total)
+            .min(i64::MAX as u64)
+    }
+
+    /// The gas of every group from the `Gas` at `pc` to the end of its straight line
+    /// (the next jump target, or an instruction that does not fall through). One check
+    /// for all of it is as good as one per group: when it fails, native code hands back at
+    /// the first group and the VM charges node by node from there. Each group is still
+    /// charged where it stands, so the counter is exact wherever it is observed.
+    fn gas_run(&self, pc: u32) -> u64 {
+        let code = &self.func.code;
+        let mut total = 0u64;
+        let mut p = pc as usize;
+        while let Some(&op) = code.get(p) {
+            if p != pc as usize && (self.blocks[p].is_some() || self.depth[p].is_none()) {
+                break;
+            }
+            if let Op::Gas(g) = op {
+                total = total.saturating_add(self.group_total(g));
+            }
+            if !falls_through(op, self.kind) || self.fusable(p as u32).is_some() {
+                break;
+            }
+            p += 1;
+        }
+        total.min(i64::MAX as u64)
+    }
+
+    /// Stops at `pc` (handing back, or giving up in a direct entry) unless `need` gas is
+    /// left.
+    fn check_gas(&mut self, need: u64, pc: u32, h: u32) {
+        let avail = self.b.use_var(self.avail);
+        let ok = if need >= i64::MAX as u64 {
+            self.b.ins().iconst(cranelift_codegen::ir::types::I8, 0)
+        } else {
+            self.b
+                .ins()
+                .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, avail, need as i64)
+        };
+        let (pay, short) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(ok, pay, &[], short, &[]);
+        self.b.switch_to_block(short);
+        self.exit_handback(pc, h);
+        self.b.switch_to_block(pay);
+    }
+
+    /// After the VM or a callee ran (and may have charged gas) in the middle of a
+    /// straight line whose gas was checked ahead: check what is still owed, else stop at
+    /// `pc`, the next instruction.
+    fn recheck_gas(&mut self, pc: u32, h: u32) {
+        if self.prepaid > 0 {
+            self.check_gas(self.prepaid, pc, h);
+        }
+    }
+
+    /// The `JumpIfNot` target when the comparison at `pc` can be fused with it: the next
+    /// instruction is that jump, nothing else jumps to it, and both successors have code.
+    fn fusable(&self, pc: u32) -> Option<u32> {
+        let code = &self.func.code;
+        let (Some(Op::Binary { kind, .. }), Some(&Op::JumpIfNot(t))) =
+            (code.get(pc as usize), code.get(pc as usize + 1))
+        else {
+            return None;
+        };
+        let compare = !matches!(kind, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Mod);
+        let next = pc as usize + 1;
+        let ok = compare
+            && self.blocks[next].is_none()
+            && self.depth[next].is_some()
+            && self.blocks.get(next + 1).copied().flatten().is_some()
+            && self.blocks.get(t as usize).copied().flatten().is_some();
+        ok.then_some(t)
     }
 
     fn block(&self, pc: u32) -> Block {
@@ -241,6 +490,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     fn push(&mut self, h: u32, w0: ir::Value, w1: ir::Value) {
+        self.known[h as usize] = None;
         let (a, b) = self.stack[h as usize];
         self.b.def_var(a, w0);
         self.b.def_var(b, w1);
@@ -255,6 +505,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let w0 = self.b.ins().iconst(I64, tag);
         let w1 = self.b.ins().iconst(I64, payload);
         self.push(h, w0, w1);
+        self.known[h as usize] = Some(tag & 0xff);
     }
 
     fn count(&mut self) {
@@ -265,8 +516,24 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Stores locals, the stack up to `h`, the counters, `pc` and `h` for the helpers.
     fn write_back(&mut self, pc: u32, h: u32) {
+        self.write_frame(pc, h);
+        self.store_counters();
+    }
+
+    /// Stores locals, the stack up to `h`, `pc` and `h` (not the counters).
+    fn write_frame(&mut self, pc: u32, h: u32) {
         let ctx = self.ctx;
         let lp = self.b.ins().load(I64, flags(), ctx, Off::LOCALS);
+        self.store_values(lp, h);
+        let pcv = self.b.ins().iconst(I64, i64::from(pc));
+        self.b.ins().store(flags(), pcv, ctx, Off::PC);
+        let hv = self.b.ins().iconst(I64, i64::from(h));
+        self.b.ins().store(flags(), hv, ctx, Off::HEIGHT);
+    }
+
+    /// Stores the locals at `lp` and the operands up to `h` after them, or with a `Vm`
+    /// entry at the context's stack pointer.
+    fn store_values(&mut self, lp: ir::Value, h: u32) {
         for j in 0..self.locals.len() {
             let (a, b) = self.locals[j];
             let (a, b) = (self.b.use_var(a), self.b.use_var(b));
@@ -274,22 +541,38 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.ins().store(flags(), a, lp, off);
             self.b.ins().store(flags(), b, lp, off + 8);
         }
-        let sp = self.b.ins().load(I64, flags(), ctx, Off::STACK);
+        let (sp, first) = match self.kind {
+            Kind::Vm => (self.b.ins().load(I64, flags(), self.ctx, Off::STACK), 0),
+            Kind::Direct { .. } => (lp, self.locals.len() as i32),
+        };
         for i in 0..h {
             let (a, b) = self.slot(i);
-            let off = i as i32 * VALUE_SIZE;
+            let off = (first + i as i32) * VALUE_SIZE;
             self.b.ins().store(flags(), a, sp, off);
             self.b.ins().store(flags(), b, sp, off + 8);
         }
-        let avail = self.b.use_var(self.avail);
-        let used = self.b.ins().isub(self.limit, avail);
-        self.b.ins().store(flags(), used, ctx, Off::GAS);
-        let instr = self.b.use_var(self.instr);
-        self.b.ins().store(flags(), instr, ctx, Off::INSTR);
-        let pcv = self.b.ins().iconst(I64, i64::from(pc));
-        self.b.ins().store(flags(), pcv, ctx, Off::PC);
-        let hv = self.b.ins().iconst(I64, i64::from(h));
-        self.b.ins().store(flags(), hv, ctx, Off::HEIGHT);
+    }
+
+    /// In a direct entry: saves this frame at `pc` with `h` operands (and, for the frame
+    /// that gives up first, the counters) and returns [`DEOPT`].
+    fn deopt(&mut self, pc: u32, h: u32, innermost: bool) {
+        let Kind::Direct { index } = self.kind else {
+            unreachable!("only direct entries give up");
+        };
+        let scratch = self.b.ins().load(I64, flags(), self.ctx, Off::SCRATCH);
+        self.store_values(scratch, h);
+        if innermost {
+            self.store_counters();
+        }
+        let closure = self.closure.expect("a direct entry has its closure");
+        let func = self.b.ins().iconst(I32, i64::from(index));
+        let pcv = self.b.ins().iconst(I32, i64::from(pc));
+        let hv = self.b.ins().iconst(I32, i64::from(h));
+        self.b
+            .ins()
+            .call(self.helpers.deopt, &[self.ctx, func, closure, pcv, hv]);
+        let st = self.b.ins().iconst(I64, DEOPT as i64);
+        self.b.ins().return_(&[st]);
     }
 
     /// Loads locals, the stack up to `h` and the counters from the VM.
@@ -311,11 +594,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let b = self.b.ins().load(I64, flags(), sp, off + 8);
             self.push(i, a, b);
         }
-        let used = self.b.ins().load(I64, flags(), ctx, Off::GAS);
-        let avail = self.b.ins().isub(self.limit, used);
-        self.b.def_var(self.avail, avail);
-        let instr = self.b.ins().load(I64, flags(), ctx, Off::INSTR);
-        self.b.def_var(self.instr, instr);
+        self.load_counters();
     }
 
     /// Writes back and returns `status` after bringing the VM up to date.
@@ -327,8 +606,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().return_(&[st]);
     }
 
+    /// Stops at `pc`: a hand-back to the VM, or in a direct entry a give-up.
     fn exit_handback(&mut self, pc: u32, h: u32) {
-        self.exit_with(pc, h, HANDBACK);
+        match self.kind {
+            Kind::Vm => self.exit_with(pc, h, HANDBACK),
+            Kind::Direct { .. } => self.deopt(pc, h, true),
+        }
     }
 
     fn op(&mut self, pc: u32, op: Op, h: u32) {
@@ -409,28 +692,24 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.b.ins().brif(tag, jump, &[], next, &[]);
             }
             Op::Gas(g) => {
-                let total = self.func.gas.get(g as usize).map_or(u64::MAX, |g| g.total);
-                let avail = self.b.use_var(self.avail);
-                let ok = if total > i64::MAX as u64 {
-                    self.b.ins().iconst(cranelift_codegen::ir::types::I8, 0)
+                let total = self.group_total(g);
+                if self.prepaid >= total {
+                    // Checked with an earlier group of this straight line.
+                    self.prepaid -= total;
                 } else {
-                    self.b
-                        .ins()
-                        .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, avail, total as i64)
-                };
-                let (pay, short) = (self.b.create_block(), self.b.create_block());
-                self.b.ins().brif(ok, pay, &[], short, &[]);
-                self.b.switch_to_block(short);
-                self.exit_handback(pc, h);
-                self.b.switch_to_block(pay);
-                let left = self
-                    .b
-                    .ins()
-                    .iadd_imm_s(avail, -(total.min(i64::MAX as u64) as i64));
+                    let run = self.gas_run(pc);
+                    self.check_gas(run, pc, h);
+                    self.prepaid = run - total;
+                }
+                let avail = self.b.use_var(self.avail);
+                let left = self.b.ins().iadd_imm_s(avail, -(total as i64));
                 self.b.def_var(self.avail, left);
                 self.count();
             }
-            Op::Binary { kind, .. } => self.binary(pc, op, kind, h),
+            Op::Binary { kind, .. } => self.binary(pc, op, kind, h, None),
+            Op::Call(argc) => self.call(pc, op, argc, h),
+            Op::Return if self.kind != Kind::Vm => self.ret(h),
+            Op::LoadCap(c) if self.kind != Kind::Vm => self.load_cap(pc, c, h),
             _ => self.slow(pc, op, h, None),
         }
     }
@@ -479,6 +758,18 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn back_edge(&mut self, pc: u32, target: u32, h: u32) {
         // Only call the safe point when it could do something (see `JitCtx::safe_point`).
         let needed = self.b.ins().load(I64, flags(), self.ctx, Off::SAFE_POINT);
+        if let Kind::Direct { .. } = self.kind {
+            // The VM runs the jump and its safe point.
+            let (stop, go) = (self.b.create_block(), self.b.create_block());
+            self.b.ins().brif(needed, stop, &[], go, &[]);
+            self.b.switch_to_block(stop);
+            self.deopt(pc, h, true);
+            self.b.switch_to_block(go);
+            self.count();
+            let t = self.block(target);
+            self.b.ins().jump(t, &[]);
+            return;
+        }
         let (poll, go, stop) = (
             self.b.create_block(),
             self.b.create_block(),
@@ -508,66 +799,62 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.exit_with(target, h, SUSPEND);
     }
 
-    fn binary(&mut self, pc: u32, op: Op, kind: BinOp, h: u32) {
+    /// `Binary`: native for two ints and (where IEEE gives the same result) two floats,
+    /// else the VM's instruction. Operands pushed as integer constants need no tag check.
+    /// With `fuse`, the comparison is followed by `JumpIfNot(fuse)` at `pc + 1`, which no
+    /// jump targets: the fast paths branch on the comparison itself.
+    fn binary(&mut self, pc: u32, op: Op, kind: BinOp, h: u32, fuse: Option<u32>) {
         let (a0, a1) = self.slot(h - 2);
         let (b0, b1) = self.slot(h - 1);
         let join = self.b.create_block();
         let slow = self.b.create_block();
-        let ta = self.b.ins().band_imm_s(a0, 0xff);
-        let tb = self.b.ins().band_imm_s(b0, 0xff);
-        let tb8 = self.b.ins().ishl_imm_s(tb, 8);
-        let tags = self.b.ins().bor(ta, tb8);
-        let (ints, not_ints) = (self.b.create_block(), self.b.create_block());
-        let c = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, tags, TAG_INT | (TAG_INT << 8));
-        self.b.ins().brif(c, ints, &[], not_ints, &[]);
-
-        // Two ints.
-        self.b.switch_to_block(ints);
-        self.int_op(kind, a1, b1, h, join, slow);
-
-        // Two floats.
-        self.b.switch_to_block(not_ints);
-        let float_op = !matches!(kind, BinOp::Mod | BinOp::Eq | BinOp::Neq);
-        if float_op {
-            let floats = self.b.create_block();
+        let targets = fuse.map(|t| (self.block(pc + 2), self.block(t)));
+        let (ka, kb) = (
+            self.known[h as usize - 2] == Some(TAG_INT),
+            self.known[h as usize - 1] == Some(TAG_INT),
+        );
+        let ints = self.b.create_block();
+        let mut float_op = !matches!(kind, BinOp::Mod | BinOp::Eq | BinOp::Neq);
+        if ka || kb {
+            // A known int operand: only the two-int path can apply.
+            float_op = false;
+            let other = if ka { b0 } else { a0 };
+            let tag = self.b.ins().band_imm_s(other, 0xff);
+            let c = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
+            if ka && kb {
+                self.b.ins().jump(ints, &[]);
+            } else {
+                self.b.ins().brif(c, ints, &[], slow, &[]);
+            }
+        } else {
+            let ta = self.b.ins().band_imm_s(a0, 0xff);
+            let tb = self.b.ins().band_imm_s(b0, 0xff);
+            let tb8 = self.b.ins().ishl_imm_s(tb, 8);
+            let tags = self.b.ins().bor(ta, tb8);
+            let not_ints = self.b.create_block();
             let c = self
                 .b
                 .ins()
-                .icmp_imm_s(IntCC::Equal, tags, TAG_FLOAT | (TAG_FLOAT << 8));
-            self.b.ins().brif(c, floats, &[], slow, &[]);
-            self.b.switch_to_block(floats);
-            let x = self.b.ins().bitcast(F64, MemFlagsData::new(), a1);
-            let y = self.b.ins().bitcast(F64, MemFlagsData::new(), b1);
-            let r = match kind {
-                BinOp::Add => Some(self.b.ins().fadd(x, y)),
-                BinOp::Sub => Some(self.b.ins().fsub(x, y)),
-                BinOp::Mul => Some(self.b.ins().fmul(x, y)),
-                _ => None,
-            };
-            match r {
-                Some(r) => {
-                    let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
-                    let tag = self.b.ins().iconst(I64, TAG_FLOAT);
-                    self.push(h - 2, tag, bits);
-                }
-                None => {
-                    let cc = match kind {
-                        BinOp::Lt => FloatCC::LessThan,
-                        BinOp::Gt => FloatCC::GreaterThan,
-                        BinOp::Lte => FloatCC::LessThanOrEqual,
-                        _ => FloatCC::GreaterThanOrEqual,
-                    };
-                    let c = self.b.ins().fcmp(cc, x, y);
-                    self.push_bool(h - 2, c);
-                }
+                .icmp_imm_s(IntCC::Equal, tags, TAG_INT | (TAG_INT << 8));
+            self.b.ins().brif(c, ints, &[], not_ints, &[]);
+            self.b.switch_to_block(not_ints);
+            if float_op {
+                let floats = self.b.create_block();
+                let c = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, tags, TAG_FLOAT | (TAG_FLOAT << 8));
+                self.b.ins().brif(c, floats, &[], slow, &[]);
+                self.b.switch_to_block(floats);
+                self.float_op(kind, a1, b1, h, join, targets);
+            } else {
+                self.b.ins().jump(slow, &[]);
             }
-            self.b.ins().jump(join, &[]);
-        } else {
-            self.b.ins().jump(slow, &[]);
         }
+
+        // Two ints.
+        self.b.switch_to_block(ints);
+        self.int_op(kind, a1, b1, h, join, slow, targets);
 
         // Anything else: the VM's instruction (the builtin decides). It counts the
         // instruction itself, so it rejoins after the fast paths' count.
@@ -579,6 +866,257 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.count();
         self.b.ins().jump(after, &[]);
         self.b.switch_to_block(after);
+        // In a direct entry only the fast paths continue, and their result types are
+        // known when the operands' are.
+        if self.kind != Kind::Vm {
+            let compare = !matches!(kind, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Mod);
+            self.known[h as usize - 2] = if compare {
+                Some(TAG_BOOL)
+            } else if !float_op {
+                Some(TAG_INT)
+            } else {
+                None
+            };
+        }
+        if let Some(t) = fuse {
+            // The VM ran the comparison; branch on its result as `JumpIfNot` does.
+            self.op(pc + 1, Op::JumpIfNot(t), h - 1);
+        }
+    }
+
+    /// The two-float path of `binary`.
+    fn float_op(
+        &mut self,
+        kind: BinOp,
+        a1: ir::Value,
+        b1: ir::Value,
+        h: u32,
+        join: Block,
+        targets: Option<(Block, Block)>,
+    ) {
+        let x = self.b.ins().bitcast(F64, MemFlagsData::new(), a1);
+        let y = self.b.ins().bitcast(F64, MemFlagsData::new(), b1);
+        let r = match kind {
+            BinOp::Add => Some(self.b.ins().fadd(x, y)),
+            BinOp::Sub => Some(self.b.ins().fsub(x, y)),
+            BinOp::Mul => Some(self.b.ins().fmul(x, y)),
+            _ => None,
+        };
+        match r {
+            Some(r) => {
+                let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
+                let tag = self.b.ins().iconst(I64, TAG_FLOAT);
+                self.push(h - 2, tag, bits);
+                self.b.ins().jump(join, &[]);
+            }
+            None => {
+                let cc = match kind {
+                    BinOp::Lt => FloatCC::LessThan,
+                    BinOp::Gt => FloatCC::GreaterThan,
+                    BinOp::Lte => FloatCC::LessThanOrEqual,
+                    _ => FloatCC::GreaterThanOrEqual,
+                };
+                let c = self.b.ins().fcmp(cc, x, y);
+                self.compared(c, h, join, targets);
+            }
+        }
+    }
+
+    /// A comparison's outcome `c`: pushed as a boolean, or with `targets` (fused with the
+    /// `JumpIfNot` after it) branched on, both instructions counted.
+    fn compared(&mut self, c: ir::Value, h: u32, join: Block, targets: Option<(Block, Block)>) {
+        match targets {
+            Some((then, other)) => {
+                self.count();
+                self.count();
+                self.b.ins().brif(c, then, &[], other, &[]);
+            }
+            None => {
+                self.push_bool(h - 2, c);
+                self.b.ins().jump(join, &[]);
+            }
+        }
+    }
+
+    /// `Call(argc)`: a closure with a direct entry for `argc` arguments is called natively
+    /// (no VM frame; see [`Kind`]); any other call is the VM's (or, in a direct entry, a
+    /// give-up at the call). Safe points at calls are the VM's too: while one could do
+    /// something the call goes the VM's way.
+    fn call(&mut self, pc: u32, op: Op, argc: u32, h: u32) {
+        let at = h - argc - 1;
+        let (cw0, _) = self.slot(at);
+        let (check, lookup, go, vm_way) = (
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        );
+        // Safe point due, or no room for another direct frame: the VM's way.
+        let needed = self.b.ins().load(I64, flags(), self.ctx, Off::SAFE_POINT);
+        let left = self.b.ins().load(I64, flags(), self.ctx, Off::DIRECT_LEFT);
+        let full = self.b.ins().icmp_imm_s(IntCC::Equal, left, 0);
+        let full = self.b.ins().uextend(I64, full);
+        let no = self.b.ins().bor(needed, full);
+        self.b.ins().brif(no, vm_way, &[], check, &[]);
+        self.b.switch_to_block(check);
+        let tag = self.b.ins().band_imm_s(cw0, 0xff);
+        let is_closure = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_CLOSURE);
+        self.b.ins().brif(is_closure, lookup, &[], vm_way, &[]);
+
+        // The site's cache, else `jit_callee` (which fills it).
+        self.b.switch_to_block(lookup);
+        let id = self.b.ins().ushr_imm_s(cw0, 32);
+        let site = self.site(pc);
+        let epoch = self.b.ins().iconst(I64, self.cache.code_epoch);
+        let epoch = self.b.ins().load(I64, flags(), epoch, 0);
+        let seen = self.b.ins().load(I64, flags(), site, 0);
+        let key = self.b.ins().load(I64, flags(), site, 8);
+        let e_ok = self.b.ins().icmp(IntCC::Equal, epoch, seen);
+        let k_ok = self.b.ins().icmp(IntCC::Equal, key, id);
+        let hit = self.b.ins().band(e_ok, k_ok);
+        let (cached, miss) = (self.b.create_block(), self.b.create_block());
+        self.b.append_block_param(go, I64);
+        self.b.ins().brif(hit, cached, &[], miss, &[]);
+        self.b.switch_to_block(cached);
+        let entry = self.b.ins().load(I64, flags(), site, 16);
+        self.b.ins().jump(go, &[entry.into()]);
+        self.b.switch_to_block(miss);
+        let n = self.b.ins().iconst(I32, i64::from(argc));
+        let call = self
+            .b
+            .ins()
+            .call(self.helpers.callee, &[self.ctx, id, n, site]);
+        let entry = self.b.inst_results(call)[0];
+        let found = self.b.create_block();
+        self.b.ins().brif(entry, found, &[], vm_way, &[]);
+        self.b.switch_to_block(found);
+        self.b.ins().jump(go, &[entry.into()]);
+
+        // The call: counted here as the VM counts it, counters handed over in the context.
+        // A call from a `Vm` entry starts a chain of direct calls: a new cell epoch.
+        self.b.switch_to_block(go);
+        let entry = self.b.block_params(go)[0];
+        if self.kind == Kind::Vm {
+            let addr = self.b.ins().iconst(I64, self.cache.cell_epoch);
+            let e = self.b.ins().load(I64, flags(), addr, 0);
+            let e = self.b.ins().iadd_imm_s(e, 1);
+            self.b.ins().store(flags(), e, addr, 0);
+        }
+        self.count();
+        self.store_counters();
+        self.add_direct_left(-1);
+        let mut args = vec![self.ctx, id];
+        for i in at + 1..h {
+            let (a, b) = self.slot(i);
+            args.extend([a, b]);
+        }
+        let sig = self.direct_sig(argc);
+        let call = self.b.ins().call_indirect(sig, entry, &args);
+        let status = self.b.inst_results(call)[0];
+        let (returned, gave_up, after) = (
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        );
+        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, status, LEFT as i64);
+        self.b.ins().brif(ok, returned, &[], gave_up, &[]);
+
+        self.b.switch_to_block(returned);
+        self.add_direct_left(1);
+        self.load_counters();
+        let r0 = self.b.ins().load(I64, flags(), self.ctx, Off::RET);
+        let r1 = self.b.ins().load(I64, flags(), self.ctx, Off::RET + 8);
+        self.push(at, r0, r1);
+        self.recheck_gas(pc + 1, at + 1);
+        self.b.ins().jump(after, &[]);
+
+        // The callee gave up: this frame is at the call, without the callee and arguments
+        // (as the VM keeps a caller), and the counters in the context are the callee's.
+        self.b.switch_to_block(gave_up);
+        match self.kind {
+            Kind::Vm => {
+                self.write_frame(pc, at);
+                let call = self.b.ins().call(self.helpers.materialize, &[self.ctx]);
+                let st = self.b.inst_results(call)[0];
+                self.b.ins().return_(&[st]);
+            }
+            Kind::Direct { .. } => self.deopt(pc, at, false),
+        }
+
+        self.b.switch_to_block(vm_way);
+        self.slow(pc, op, h, Some(after));
+        self.b.switch_to_block(after);
+    }
+
+    /// The address of the cache words of the instruction at `pc`.
+    fn site(&mut self, pc: u32) -> ir::Value {
+        let off = self.site_of[pc as usize].expect("a cached instruction has cache words");
+        self.b
+            .ins()
+            .iconst(I64, self.cache.sites + i64::from(off) * 8)
+    }
+
+    fn add_direct_left(&mut self, by: i64) {
+        let left = self.b.ins().load(I64, flags(), self.ctx, Off::DIRECT_LEFT);
+        let left = self.b.ins().iadd_imm_s(left, by);
+        self.b
+            .ins()
+            .store(flags(), left, self.ctx, Off::DIRECT_LEFT);
+    }
+
+    /// The imported signature of direct entries taking `argc` arguments.
+    fn direct_sig(&mut self, argc: u32) -> SigRef {
+        if let Some((_, s)) = self.sigs.iter().find(|(n, _)| *n == argc) {
+            return *s;
+        }
+        let s = self.b.import_signature(direct_signature(self.cc, argc));
+        self.sigs.push((argc, s));
+        s
+    }
+
+    /// `Return` in a direct entry: the result into the context, counters with it.
+    fn ret(&mut self, h: u32) {
+        let (a, b) = self.slot(h - 1);
+        self.b.ins().store(flags(), a, self.ctx, Off::RET);
+        self.b.ins().store(flags(), b, self.ctx, Off::RET + 8);
+        self.count();
+        self.store_counters();
+        let st = self.b.ins().iconst(I64, LEFT as i64);
+        self.b.ins().return_(&[st]);
+    }
+
+    /// `LoadCap(c)` in a direct entry, through `jit_load_cap`.
+    fn load_cap(&mut self, pc: u32, c: u32, h: u32) {
+        let closure = self.closure.expect("a direct entry has its closure");
+        let site = self.site(pc);
+        let epoch = self.b.ins().iconst(I64, self.cache.cell_epoch);
+        let epoch = self.b.ins().load(I64, flags(), epoch, 0);
+        let seen = self.b.ins().load(I64, flags(), site, 0);
+        let key = self.b.ins().load(I64, flags(), site, 8);
+        let e_ok = self.b.ins().icmp(IntCC::Equal, epoch, seen);
+        let k_ok = self.b.ins().icmp(IntCC::Equal, key, closure);
+        let hit = self.b.ins().band(e_ok, k_ok);
+        let (done, miss, fail) = (
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        );
+        self.b.ins().brif(hit, done, &[], miss, &[]);
+        self.b.switch_to_block(miss);
+        let i = self.b.ins().iconst(I32, i64::from(c));
+        let call = self
+            .b
+            .ins()
+            .call(self.helpers.load_cap, &[self.ctx, closure, i, site]);
+        let ok = self.b.inst_results(call)[0];
+        self.b.ins().brif(ok, done, &[], fail, &[]);
+        self.b.switch_to_block(fail);
+        self.deopt(pc, h, true);
+        self.b.switch_to_block(done);
+        let a = self.b.ins().load(I64, flags(), site, 16);
+        let b = self.b.ins().load(I64, flags(), site, 24);
+        self.push(h, a, b);
+        self.count();
     }
 
     fn push_bool(&mut self, h: u32, c: ir::Value) {
@@ -589,6 +1127,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.push(h, w0, w1);
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn int_op(
         &mut self,
         kind: BinOp,
@@ -597,6 +1136,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         h: u32,
         join: Block,
         slow: Block,
+        targets: Option<(Block, Block)>,
     ) {
         let int_result = |g: &mut Self, r: ir::Value| {
             let tag = g.b.ins().iconst(I64, TAG_INT);
@@ -650,8 +1190,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     _ => IntCC::NotEqual,
                 };
                 let c = self.b.ins().icmp(cc, x, y);
-                self.push_bool(h - 2, c);
-                self.b.ins().jump(join, &[]);
+                self.compared(c, h, join, targets);
             }
         }
     }
@@ -660,6 +1199,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// reports (one of the instruction's successors) or returns the status. With `then`,
     /// the only successor is `pc + 1` and native code carries on in block `then`.
     fn slow(&mut self, pc: u32, op: Op, h: u32, then: Option<Block>) {
+        if let Kind::Direct { .. } = self.kind {
+            self.deopt(pc, h, true);
+            return;
+        }
         self.write_back(pc, h);
         let call = self.b.ins().call(self.helpers.step, &[self.ctx]);
         let st = self.b.inst_results(call)[0];
@@ -690,6 +1233,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.ins().brif(c, go, &[], no, &[]);
             self.b.switch_to_block(go);
             self.reload(hs);
+            if then.is_some() {
+                self.recheck_gas(s, hs);
+            }
             self.b.ins().jump(target, &[]);
             self.b.switch_to_block(no);
         }

@@ -31,6 +31,7 @@
 //! # }
 //! ```
 
+mod cache;
 mod codegen;
 mod rt;
 
@@ -75,11 +76,26 @@ pub enum FuncState {
     NotCompiled(String),
 }
 
+/// Whether compiled code calls a function directly, native to native, with no VM frame
+/// (see `docs/jit.md`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DirectState {
+    /// Not compiled (yet).
+    NotCompiled,
+    /// It has a direct entry.
+    Available,
+    /// It has none, for this reason (an instruction only the VM runs, for instance).
+    Unavailable(String),
+    /// It had one, but gave up to the VM this often, and is now reached through the VM.
+    Dropped { give_ups: u32 },
+}
+
 /// Per-function report for `weft run --stats`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FuncReport {
     pub name: String,
     pub state: FuncState,
+    pub direct: DirectState,
     /// How many times the VM offered it (entries and loop back-edges).
     pub offers: u64,
 }
@@ -97,8 +113,18 @@ pub struct Report {
 struct FuncSlot {
     state: FuncState,
     code: Option<NativeFn>,
+    /// The direct entry (see `codegen.rs`), while the function may be called directly.
+    direct: Option<*const u8>,
+    /// How many times a direct call chain gave up in this function.
+    deopts: u32,
+    /// Why it has no direct entry, when it has none by construction.
+    no_direct: Option<String>,
     offers: u64,
 }
+
+/// After this many give-ups a function is no longer called directly (its callers then
+/// reach it through the VM's call code).
+const MAX_DEOPTS: u32 = 8;
 
 /// The compiled code of one program and the Cranelift module that owns it.
 pub(crate) struct Compiled {
@@ -108,11 +134,15 @@ pub(crate) struct Compiled {
     module: Option<Backend>,
     native_instructions: u64,
     total_instructions: u64,
+    /// See [`rt::JitCtx::scratch`]: room for the largest frame of the program.
+    scratch: Vec<weft_runtime::Value>,
+    /// The program's inline caches (see `cache.rs`).
+    caches: Option<cache::Caches>,
 }
 
 struct Backend {
     module: JITModule,
-    helpers: [FuncId; 4],
+    helpers: [FuncId; 8],
     ctx: cranelift_codegen::Context,
     fctx: FunctionBuilderContext,
 }
@@ -142,6 +172,8 @@ impl Jit {
                 module: None,
                 native_instructions: 0,
                 total_instructions: 0,
+                scratch: Vec::new(),
+                caches: None,
             },
         }
     }
@@ -182,6 +214,16 @@ impl Jit {
                         .and_then(|n| n.get(i))
                         .map_or_else(|| format!("#{i}"), |f| f.name.clone()),
                     state: f.state.clone(),
+                    direct: match (&f.state, &f.no_direct, f.direct) {
+                        (FuncState::Compiled, Some(why), _) => {
+                            DirectState::Unavailable(why.clone())
+                        }
+                        (FuncState::Compiled, None, Some(_)) => DirectState::Available,
+                        (FuncState::Compiled, None, None) => {
+                            DirectState::Dropped { give_ups: f.deopts }
+                        }
+                        _ => DirectState::NotCompiled,
+                    },
                     offers: f.offers,
                 })
                 .collect(),
@@ -195,9 +237,14 @@ impl Compiled {
     /// Keeps the compiled code when `program` is the one it was compiled for.
     fn prepare(&mut self, program: &Program) {
         if self.program.as_ref() == Some(program) {
+            // A new run has a new heap.
+            if let Some(c) = &mut self.caches {
+                c.new_code_epoch();
+            }
             return;
         }
         self.release();
+        self.caches = Some(cache::Caches::new(&program.funcs));
         self.program = Some(program.clone());
         self.funcs = program
             .funcs
@@ -205,9 +252,19 @@ impl Compiled {
             .map(|_| FuncSlot {
                 state: FuncState::Cold,
                 code: None,
+                direct: None,
+                deopts: 0,
+                no_direct: None,
                 offers: 0,
             })
             .collect();
+        let frame = program
+            .funcs
+            .iter()
+            .map(|f| f.slots as usize + f.max_stack as usize)
+            .max()
+            .unwrap_or(0);
+        self.scratch = vec![weft_runtime::Value::Null; frame];
     }
 
     /// Frees the native code.
@@ -241,12 +298,21 @@ impl Compiled {
             }
             (FuncState::Cold, _) => {}
         }
+        self.compile_slot(prog, func)
+    }
+
+    /// Compiles function `func` and records the outcome in its slot.
+    fn compile_slot(&mut self, prog: &Program, func: u32) -> Option<NativeFn> {
         let result = self.compile(prog, func);
         let slot = self.funcs.get_mut(func as usize)?;
         match result {
-            Ok(code) => {
+            Ok((code, direct)) => {
                 slot.state = FuncState::Compiled;
                 slot.code = Some(code);
+                match direct {
+                    Ok(entry) => slot.direct = Some(entry),
+                    Err(why) => slot.no_direct = Some(why),
+                }
                 Some(code)
             }
             Err(why) => {
@@ -256,7 +322,38 @@ impl Compiled {
         }
     }
 
-    fn compile(&mut self, prog: &Program, func: u32) -> Result<NativeFn, String> {
+    /// The direct entry of function `func` for `argc` arguments, compiling the function if
+    /// it is not yet (it is called from native code, so it is hot).
+    pub(crate) fn direct_for(&mut self, prog: &Program, func: u32, argc: u32) -> Option<*const u8> {
+        let slot = self.funcs.get(func as usize)?;
+        if slot.state == FuncState::Cold {
+            self.compile_slot(prog, func);
+        }
+        let params = prog.funcs.get(func as usize)?.params;
+        let slot = self.funcs.get(func as usize)?;
+        slot.direct.filter(|_| params == argc)
+    }
+
+    /// A direct call chain gave up in `func`; past [`MAX_DEOPTS`] it is no longer called
+    /// directly.
+    pub(crate) fn note_deopt(&mut self, func: u32) {
+        if let Some(slot) = self.funcs.get_mut(func as usize) {
+            slot.deopts += 1;
+            if slot.deopts >= MAX_DEOPTS && slot.direct.take().is_some() {
+                // Call sites may hold the entry.
+                if let Some(c) = &mut self.caches {
+                    c.new_code_epoch();
+                }
+            }
+        }
+    }
+
+    /// Compiles `func`: its entry from the VM, and its direct entry when it can have one.
+    fn compile(
+        &mut self,
+        prog: &Program,
+        func: u32,
+    ) -> Result<(NativeFn, Result<*const u8, String>), String> {
         let f = prog
             .funcs
             .get(func as usize)
@@ -272,8 +369,24 @@ impl Compiled {
             self.module = Some(Backend::new()?);
         }
         let backend = self.module.as_mut().ok_or("no code generator")?;
-        catch_unwind(AssertUnwindSafe(|| backend.compile(f, &depths)))
-            .unwrap_or_else(|_| Err("the code generator failed".into()))
+        let caches = self.caches.as_ref().ok_or("no inline caches")?;
+        let cache = codegen::CacheAddrs {
+            code_epoch: caches.word(cache::CODE_EPOCH) as i64,
+            cell_epoch: caches.word(cache::CELL_EPOCH) as i64,
+            sites: caches.sites_of(func) as i64,
+        };
+        catch_unwind(AssertUnwindSafe(|| {
+            let code = backend.compile(f, func, &depths, false, cache)?;
+            // SAFETY: built with the `NativeFn` signature in the platform's default calling
+            // convention, which is `extern "C"`.
+            let code = unsafe { std::mem::transmute::<*const u8, NativeFn>(code) };
+            let direct = match codegen::direct_callable(f) {
+                Ok(()) => Ok(backend.compile(f, func, &depths, true, cache)?),
+                Err(why) => Err(why),
+            };
+            Ok((code, direct))
+        }))
+        .unwrap_or_else(|_| Err("the code generator failed".into()))
     }
 }
 
@@ -288,6 +401,13 @@ impl Backend {
         set(&mut flags, "use_colocated_libcalls", "false")?;
         set(&mut flags, "is_pic", "false")?;
         set(&mut flags, "opt_level", "speed")?;
+        // The IR verifier costs compile time; debug builds (and so the tests) keep it.
+        let verify = if cfg!(debug_assertions) {
+            "true"
+        } else {
+            "false"
+        };
+        set(&mut flags, "enable_verifier", verify)?;
         let isa = cranelift_native::builder()
             .map_err(|e| format!("this machine is not supported: {e}"))?
             .finish(settings::Flags::new(flags))
@@ -297,6 +417,10 @@ impl Backend {
         jb.symbol("weft_jit_sync", rt::jit_sync as *const u8);
         jb.symbol("weft_jit_truthy", rt::jit_truthy as *const u8);
         jb.symbol("weft_jit_backedge", rt::jit_backedge as *const u8);
+        jb.symbol("weft_jit_callee", rt::jit_callee as *const u8);
+        jb.symbol("weft_jit_load_cap", rt::jit_load_cap as *const u8);
+        jb.symbol("weft_jit_deopt", rt::jit_deopt as *const u8);
+        jb.symbol("weft_jit_materialize", rt::jit_materialize as *const u8);
         let mut module = JITModule::new(jb);
         let cc = module.isa().default_call_conv();
         let sig = |params: &[cranelift_codegen::ir::Type], ret: bool| {
@@ -317,6 +441,10 @@ impl Backend {
             declare("weft_jit_sync", sig(&[I64], false))?,
             declare("weft_jit_truthy", sig(&[I64, I64, I64, I32], true))?,
             declare("weft_jit_backedge", sig(&[I64], true))?,
+            declare("weft_jit_callee", sig(&[I64, I64, I32, I64], true))?,
+            declare("weft_jit_load_cap", sig(&[I64, I64, I32, I64], true))?,
+            declare("weft_jit_deopt", sig(&[I64, I32, I64, I32, I32], false))?,
+            declare("weft_jit_materialize", sig(&[I64], true))?,
         ];
         let ctx = module.make_context();
         Ok(Backend {
@@ -327,40 +455,73 @@ impl Backend {
         })
     }
 
+    /// Compiles `f` (function number `index`): its entry from the VM, or with `direct`
+    /// its direct entry. Returns the code's address.
     fn compile(
         &mut self,
         f: &weft_bytecode::program::Func,
+        index: u32,
         depths: &[Option<u32>],
-    ) -> Result<NativeFn, String> {
+        direct: bool,
+        cache: codegen::CacheAddrs,
+    ) -> Result<*const u8, String> {
         let err = |e: cranelift_module::ModuleError| format!("cranelift: {e}");
-        let mut sig = self.module.make_signature();
-        sig.params.push(AbiParam::new(I64));
-        sig.params.push(AbiParam::new(I32));
-        sig.returns.push(AbiParam::new(I64));
+        let cc = self.module.isa().default_call_conv();
+        let sig = if direct {
+            codegen::direct_signature(cc, f.params)
+        } else {
+            let mut sig = self.module.make_signature();
+            sig.params.push(AbiParam::new(I64));
+            sig.params.push(AbiParam::new(I32));
+            sig.returns.push(AbiParam::new(I64));
+            sig
+        };
         let id = self.module.declare_anonymous_function(&sig).map_err(err)?;
         self.module.clear_context(&mut self.ctx);
         self.ctx.func.signature = sig;
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
         {
             let b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
-            let [step, sync, truthy, backedge] = self.helpers;
+            let [
+                step,
+                sync,
+                truthy,
+                backedge,
+                callee,
+                load_cap,
+                deopt,
+                materialize,
+            ] = self.helpers;
+            let mut import = |id| self.module.declare_func_in_func(id, b.func);
             let helpers = codegen::Helpers {
-                step: self.module.declare_func_in_func(step, b.func),
-                sync: self.module.declare_func_in_func(sync, b.func),
-                truthy: self.module.declare_func_in_func(truthy, b.func),
-                backedge: self.module.declare_func_in_func(backedge, b.func),
+                step: import(step),
+                sync: import(sync),
+                truthy: import(truthy),
+                backedge: import(backedge),
+                callee: import(callee),
+                load_cap: import(load_cap),
+                deopt: import(deopt),
+                materialize: import(materialize),
             };
-            codegen::Gen::new(b, f, depths, helpers).build(self.module.target_config());
+            let mode = if direct {
+                codegen::Kind::Direct { index }
+            } else {
+                codegen::Kind::Vm
+            };
+            codegen::Gen::new(b, f, depths, helpers, mode, cc, cache)
+                .build(self.module.target_config());
         }
+        let dump = std::env::var_os("WEFT_JIT_DUMP").is_some();
+        self.ctx.set_disasm(dump);
         self.module
             .define_function(id, &mut self.ctx)
             .map_err(|e| format!("cranelift: {e:?}"))?;
+        if dump && let Some(code) = self.ctx.compiled_code() {
+            eprintln!("{}", code.vcode.as_deref().unwrap_or(""));
+        }
         self.module.clear_context(&mut self.ctx);
         self.module.finalize_definitions().map_err(err)?;
-        let ptr = self.module.get_finalized_function(id);
-        // SAFETY: the function was built with the `NativeFn` signature in the platform's
-        // default calling convention, which is `extern "C"`.
-        Ok(unsafe { std::mem::transmute::<*const u8, NativeFn>(ptr) })
+        Ok(self.module.get_finalized_function(id))
     }
 }
 

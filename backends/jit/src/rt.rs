@@ -31,6 +31,14 @@ pub(crate) const DONE: u64 = 3;
 pub(crate) const SUSPEND: u64 = 4;
 /// An error in [`JitCtx::error`] at the top frame's pc; the VM unwinds it.
 pub(crate) const ERROR: u64 = 5;
+/// Returned by a directly called function (see `codegen.rs`) that needs the VM: it and
+/// every directly called frame below it saved themselves in [`JitCtx::deopt`], innermost
+/// first; the function that made the first direct call turns them into VM frames.
+pub(crate) const DEOPT: u64 = 6;
+
+/// How many directly called native frames may be active at once (they live on the native
+/// stack; the VM's call-depth limit applies as well).
+pub(crate) const MAX_DIRECT_DEPTH: u64 = 256;
 
 /// How deeply native functions may call each other on the native stack before a call is
 /// left to the VM.
@@ -55,6 +63,14 @@ pub(crate) struct JitCtx {
     /// Nonzero when loop back-edges must call [`jit_backedge`] (collection due, or a host
     /// that may yield); refreshed whenever the runtime has run.
     pub safe_point: u64,
+    /// How many more direct calls may nest: the VM's call-depth limit less its frames,
+    /// at most [`MAX_DIRECT_DEPTH`].
+    pub direct_left: u64,
+    /// Where a directly called function puts its result, and `jit_load_cap` its value.
+    pub ret: Value,
+    /// Room for one frame's locals and operand stack, where a directly called function
+    /// writes them before [`jit_deopt`] copies them.
+    pub scratch: *mut Value,
     vm: *mut (),
     compiled: *mut Compiled,
     stop: usize,
@@ -62,6 +78,17 @@ pub(crate) struct JitCtx {
     pub ms: u64,
     pub done: Value,
     pub error: Option<RuntimeError>,
+    /// Directly called frames that gave up, innermost first (see [`DEOPT`]).
+    deopt: Vec<DeoptFrame>,
+}
+
+/// A directly called frame, saved so the VM can carry it on.
+struct DeoptFrame {
+    func: u32,
+    pc: u32,
+    closure: u32,
+    locals: Vec<Value>,
+    stack: Vec<Value>,
 }
 
 /// The signature of a compiled function: `(ctx, entry pc) -> status`.
@@ -80,6 +107,9 @@ impl JitCtx {
             pc: 0,
             height: 0,
             safe_point: 1,
+            direct_left: 0,
+            ret: Value::Null,
+            scratch: compiled.scratch.as_mut_ptr(),
             vm: (vm as *mut Vm<'_>).cast(),
             compiled,
             stop,
@@ -87,6 +117,7 @@ impl JitCtx {
             ms: 0,
             done: Value::Null,
             error: None,
+            deopt: Vec::new(),
         }
     }
 
@@ -128,6 +159,13 @@ pub(crate) fn sync_out(vm: &mut Vm<'_>, ctx: &mut JitCtx) -> Result<(), RuntimeE
     ctx.gas_used = vm.s.gas_used;
     ctx.instructions = vm.s.instructions;
     ctx.safe_point = u64::from(vm.safe_point_needed());
+    let frames_left = vm.limits.max_call_depth.saturating_sub(vm.s.frames.len()) as u64;
+    ctx.direct_left = frames_left.min(MAX_DIRECT_DEPTH);
+    // SAFETY: `compiled` is the tier's own table, alive for the whole native call and not
+    // otherwise borrowed while native code or a helper runs.
+    if let Some(c) = unsafe { &mut (*ctx.compiled).caches } {
+        c.observe_collections(vm.s.heap.collections());
+    }
     Ok(())
 }
 
@@ -277,6 +315,163 @@ pub(crate) unsafe extern "C" fn jit_backedge(ctx: *mut JitCtx) -> u64 {
     )
 }
 
+/// The direct entry of closure `closure` for a call with `argc` arguments, or 0 when the
+/// call must go through the VM: the closure's function is not compiled for direct calls
+/// (or cannot be), takes another number of parameters, or the calls nest too deeply.
+/// A function first called from native code is compiled at once. A direct entry found is
+/// remembered in the call site's cache words at `site` (see `cache.rs`).
+///
+/// # Safety
+/// `ctx` is the live context of the native call; `site` is the call site's cache entry.
+pub(crate) unsafe extern "C" fn jit_callee(
+    ctx: *mut JitCtx,
+    closure: u64,
+    argc: u32,
+    site: *mut u64,
+) -> u64 {
+    // A failure here only means the call goes the VM's way (0), which reports any error.
+    catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: per the function contract.
+        let c = unsafe { &mut *ctx };
+        if c.direct_left == 0 {
+            return 0;
+        }
+        let vm = unsafe { c.vm() };
+        let Some(func) =
+            vm.s.heap
+                .closure(Value::Closure(closure as u32))
+                .map(|c| c.func)
+        else {
+            return 0;
+        };
+        // SAFETY: as in `enter_native`.
+        let compiled = unsafe { &mut *c.compiled };
+        let Some(entry) = compiled.direct_for(vm.prog, func, argc) else {
+            return 0;
+        };
+        if let Some(caches) = &compiled.caches {
+            // SAFETY: `site` has `CALL_WORDS` words, per the function contract.
+            unsafe {
+                *site = *caches.word(crate::cache::CODE_EPOCH);
+                *site.add(1) = closure;
+                *site.add(2) = entry as u64;
+            }
+        }
+        entry as u64
+    }))
+    .unwrap_or(0)
+}
+
+/// Reads captured cell `i` of closure `closure` into the captured load's cache words at
+/// `site` (see `cache.rs`): 1, or 0 when that is not possible (native code then leaves the
+/// instruction to the VM, which reports it).
+///
+/// # Safety
+/// `ctx` is the live context of the native call; `site` is the load's cache entry.
+pub(crate) unsafe extern "C" fn jit_load_cap(
+    ctx: *mut JitCtx,
+    closure: u64,
+    i: u32,
+    site: *mut u64,
+) -> u64 {
+    // SAFETY: per the function contract.
+    let c = unsafe { &mut *ctx };
+    let vm = unsafe { c.vm() };
+    let heap = &vm.s.heap;
+    let cell = heap
+        .closure(Value::Closure(closure as u32))
+        .and_then(|f| f.captures.get(i as usize).copied());
+    match cell.map(|cell| heap.cell(cell)) {
+        Some(Ok(v)) => {
+            let [w0, w1] = value_words(v.unwrap_or(Value::Null));
+            // SAFETY: `compiled` as in `enter_native`; `site` has `CAP_WORDS` words.
+            if let Some(caches) = unsafe { &(*c.compiled).caches } {
+                unsafe {
+                    *site = *caches.word(crate::cache::CELL_EPOCH);
+                    *site.add(1) = closure;
+                    *site.add(2) = w0;
+                    *site.add(3) = w1;
+                }
+            }
+            1
+        }
+        _ => 0,
+    }
+}
+
+/// Saves a directly called frame that gives up at `pc` with `height` operands: native
+/// code wrote its locals and then its operands into [`JitCtx::scratch`].
+///
+/// # Safety
+/// `ctx` is the live context, and the scratch area holds the function's `slots` locals
+/// followed by `height` operands, all written from real values.
+pub(crate) unsafe extern "C" fn jit_deopt(
+    ctx: *mut JitCtx,
+    func: u32,
+    closure: u64,
+    pc: u32,
+    height: u32,
+) {
+    // SAFETY: per the function contract.
+    let c = unsafe { &mut *ctx };
+    let vm = unsafe { c.vm() };
+    let slots = vm
+        .prog
+        .funcs
+        .get(func as usize)
+        .map_or(0, |f| f.slots as usize);
+    // SAFETY: the scratch area is sized for every function's slots and deepest stack, and
+    // native code initialised this prefix.
+    let saved = unsafe { std::slice::from_raw_parts(c.scratch, slots + height as usize) };
+    let (locals, stack) = saved.split_at(slots);
+    if c.deopt.is_empty() {
+        // SAFETY: as in `enter_native`.
+        unsafe { &mut *c.compiled }.note_deopt(func);
+    }
+    c.deopt.push(DeoptFrame {
+        func,
+        pc,
+        closure: closure as u32,
+        locals: locals.to_vec(),
+        stack: stack.to_vec(),
+    });
+}
+
+/// Called by the function that made the first direct call of a chain that gave up, after
+/// it wrote back its own frame (at the call): pushes the saved frames as VM frames, so the
+/// VM carries on in the innermost one exactly where it stopped. Gas and the instruction
+/// count are the innermost frame's, already in the context.
+///
+/// # Safety
+/// `ctx` is the live context of the native call, and native code wrote back first.
+pub(crate) unsafe extern "C" fn jit_materialize(ctx: *mut JitCtx) -> u64 {
+    guard(
+        || {
+            // SAFETY: per the function contract.
+            let c = unsafe { &mut *ctx };
+            let vm = unsafe { c.vm() };
+            unsafe { sync_in(vm, c) };
+            while let Some(d) = c.deopt.pop() {
+                let base = vm.s.locals.len() as u32;
+                vm.s.locals.extend_from_slice(&d.locals);
+                let stack_base = vm.s.stack.len() as u32;
+                vm.s.stack.extend_from_slice(&d.stack);
+                vm.s.frames.push(weft_bytecode::Frame {
+                    func: d.func,
+                    pc: d.pc,
+                    base,
+                    stack_base,
+                    closure: Value::Closure(d.closure),
+                    this: Value::Null,
+                    args: Value::Null,
+                });
+            }
+            HANDBACK
+        },
+        ctx,
+    )
+}
+
 /// Truthiness of a value native code has no inline rule for.
 ///
 /// # Safety
@@ -288,6 +483,23 @@ pub(crate) unsafe extern "C" fn jit_truthy(ctx: *mut JitCtx, w0: u64, w1: u64, m
     // SAFETY: per the function contract.
     let vm = unsafe { (*ctx).vm() };
     u64::from(vm.s.heap.truthy(v, truth))
+}
+
+/// The two words native code holds for `v` (per `Value`'s layout note; padding zero).
+pub(crate) fn value_words(v: Value) -> [u64; 2] {
+    let heap = |tag: u64, id: u32| [tag | (u64::from(id) << 32), 0];
+    match v {
+        Value::Null => [0, 0],
+        Value::Bool(b) => [1 | (u64::from(b) << 8), 0],
+        Value::Int(i) => [2, i as u64],
+        Value::Float(f) => [3, f.to_bits()],
+        Value::Str(id) => heap(4, id),
+        Value::List(id) => heap(5, id),
+        Value::Obj(id) => heap(6, id),
+        Value::Closure(id) => heap(7, id),
+        Value::Handle(id) => heap(8, id),
+        Value::Cell(id) => heap(9, id),
+    }
 }
 
 /// The truthiness rules by the number native code passes to [`jit_truthy`].
@@ -320,5 +532,31 @@ pub(crate) fn run_native(
             .take()
             .unwrap_or_else(|| diag::internal("native code failed without an error"))),
         _ => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_words_read_back_as_the_same_value() {
+        for v in [
+            Value::Null,
+            Value::Bool(false),
+            Value::Bool(true),
+            Value::Int(-7),
+            Value::Float(-0.5),
+            Value::Str(3),
+            Value::List(4),
+            Value::Obj(5),
+            Value::Closure(u32::MAX),
+            Value::Handle(6),
+            Value::Cell(7),
+        ] {
+            // SAFETY: the words follow `Value`'s layout, which this test checks.
+            let back = unsafe { std::mem::transmute::<[u64; 2], Value>(value_words(v)) };
+            assert_eq!(back, v);
+        }
     }
 }

@@ -1,0 +1,208 @@
+//! Direct calls between compiled functions: programs built to reach the corners of the
+//! direct-call machinery (giving up mid-chain, functions losing their direct entry, call
+//! caches across garbage collections, captured variables changing between calls, deep
+//! recursion) must run exactly as on the VM: same value or error (and its path), output,
+//! gas, instruction count, and suspended states. Each program also runs at a spread of gas
+//! budgets, since running out of gas inside a chain of direct calls is a give-up too.
+
+use std::fmt::Write as _;
+
+use weft_bytecode::{Limits, Outcome, Program, RunConfig, SuspendedState, TestHost};
+use weft_jit::{Jit, Mode};
+
+fn program(ir: &str) -> Program {
+    let registry = weft_ir::Registry::standard();
+    let node = weft_ir::parse_and_validate(ir, registry).expect("valid IR");
+    weft_bytecode::compile(&node, registry).expect("compiles")
+}
+
+/// Everything observable about a run, resumed through JSON at every suspension.
+fn trace(program: &Program, limits: Limits, jit: Option<&mut Jit>) -> String {
+    let mut host = TestHost::new();
+    let config = RunConfig {
+        limits,
+        ..Default::default()
+    };
+    let mut jit = jit;
+    let mut outcome = match jit.as_deref_mut() {
+        Some(j) => j.run(program, &config, &mut host),
+        None => weft_bytecode::run(program, &config, &mut host),
+    };
+    let mut out = String::new();
+    for _ in 0..1000 {
+        match outcome {
+            Outcome::Finished { value, stats } => {
+                let _ = write!(
+                    out,
+                    "finished {value} gas {} instr {}",
+                    stats.gas_used, stats.instructions
+                );
+                break;
+            }
+            Outcome::Failed { error, stats } => {
+                let path = error.path.map(|p| p.to_string()).unwrap_or_default();
+                let _ = write!(
+                    out,
+                    "failed {} {} at {path} gas {} instr {}",
+                    error.code, error.message, stats.gas_used, stats.instructions
+                );
+                break;
+            }
+            Outcome::Suspended { state, stats, .. } => {
+                let json = state.to_json().expect("state serialises");
+                let _ = writeln!(out, "suspended gas {} state {json}", stats.gas_used);
+                let state = SuspendedState::from_json(&json).expect("state reads back");
+                outcome = match jit.as_deref_mut() {
+                    Some(j) => j.resume(state, &limits, &mut host),
+                    None => weft_bytecode::resume(state, &limits, &mut host),
+                };
+            }
+        }
+    }
+    let _ = write!(out, "\nlog {:?}", host.logs);
+    out
+}
+
+/// Runs `ir` on the VM and the JIT (eager, and compiling after two offers), whole and at
+/// gas budgets spread up to the total; returns the JIT's report after the whole run.
+fn same_on_both(ir: &str, limits: Limits) -> weft_jit::Report {
+    let program = program(ir);
+    let vm = trace(&program, limits, None);
+    let mut eager = Jit::new(Mode::Eager);
+    assert_eq!(
+        vm,
+        trace(&program, limits, Some(&mut eager)),
+        "eager JIT differs"
+    );
+    let report = eager.report();
+    let mut auto = Jit::new(Mode::Auto { threshold: 2 });
+    assert_eq!(
+        vm,
+        trace(&program, limits, Some(&mut auto)),
+        "auto JIT differs"
+    );
+
+    let total = vm
+        .split(" gas ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse::<u64>().ok())
+        .expect("a gas figure");
+    let mut jit = Jit::new(Mode::Eager);
+    for gas in (1..40).chain((1..=30).map(|i| total * i / 30)) {
+        let at = Limits { gas, ..limits };
+        let vm = trace(&program, at, None);
+        assert_eq!(
+            vm,
+            trace(&program, at, Some(&mut jit)),
+            "differs at gas {gas}"
+        );
+    }
+    report
+}
+
+fn func_state<'r>(report: &'r weft_jit::Report, prefix: &str) -> &'r weft_jit::FuncReport {
+    report
+        .funcs
+        .iter()
+        .find(|f| f.name.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no function named {prefix}* in {report:?}"))
+}
+
+#[test]
+fn recursion_runs_as_direct_calls() {
+    let report = same_on_both(
+        r#"["std.seq", ["std.let", "fib", null],
+          ["std.set", "fib", ["std.lambda", ["n"], ["std.if", ["bool.lt", ["std.var", "n"], 2],
+            ["std.var", "n"],
+            ["math.add", ["std.apply", ["std.var", "fib"], ["math.sub", ["std.var", "n"], 1]],
+                         ["std.apply", ["std.var", "fib"], ["math.sub", ["std.var", "n"], 2]]]]]],
+          ["std.apply", ["std.var", "fib"], 15]]"#,
+        Limits::default(),
+    );
+    let fib = func_state(&report, "<lambda");
+    assert_eq!(fib.direct, weft_jit::DirectState::Available, "{report:?}");
+}
+
+#[test]
+fn a_function_that_keeps_giving_up_loses_its_direct_entry() {
+    // `add` gets a float and an int every third call: its native addition (two ints or
+    // two floats) gives up to the VM, whose builtin adds them; after enough give-ups
+    // callers reach it through the VM's call code.
+    let report = same_on_both(
+        r#"["std.seq",
+          ["std.let", "add", ["std.lambda", ["a", "b"], ["math.add", ["std.var", "a"], ["std.var", "b"]]]],
+          ["std.let", "i", 0], ["std.let", "s", 0.5], ["std.let", "t", 0],
+          ["std.while", ["bool.lt", ["std.var", "i"], 60], ["std.seq",
+            ["std.if", ["bool.eq", ["math.mod", ["std.var", "i"], 3], 0],
+              ["std.set", "s", ["std.apply", ["std.var", "add"], ["std.var", "s"], 1]],
+              ["std.set", "t", ["std.apply", ["std.var", "add"], ["std.var", "t"], ["std.var", "i"]]]],
+            ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+          ["std.log", ["std.var", "s"]],
+          ["std.var", "t"]]"#,
+        Limits::default(),
+    );
+    let add = func_state(&report, "<lambda");
+    assert!(
+        matches!(add.direct, weft_jit::DirectState::Dropped { give_ups } if give_ups >= 8),
+        "{report:?}"
+    );
+}
+
+#[test]
+fn call_caches_survive_garbage_collection_reusing_closure_indexes() {
+    // Each iteration makes a fresh closure of one of two functions (alternately), calls it
+    // and drops it; every tenth also makes a large garbage list, so collections run and
+    // freed indexes are handed out again, to closures of either function, while call sites
+    // remember closures by index.
+    let junk: Vec<String> = (0..2000).map(|i| i.to_string()).collect();
+    let ir = format!(
+        r#"["std.seq", ["std.let", "i", 0], ["std.let", "t", 0], ["std.let", "f", null],
+          ["std.let", "junk", null],
+          ["std.while", ["bool.lt", ["std.var", "i"], 1500], ["std.seq",
+            ["std.if", ["bool.eq", ["math.mod", ["std.var", "i"], 10], 0],
+              ["std.seq", ["std.set", "junk", ["std.quote", [{}]]], ["std.set", "junk", null]]],
+            ["std.set", "f", ["std.if", ["bool.eq", ["math.mod", ["std.var", "i"], 2], 0],
+              ["std.lambda", ["x"], ["math.add", ["std.var", "x"], 1]],
+              ["std.lambda", ["x"], ["math.mul", ["std.var", "x"], 2]]]],
+            ["std.set", "t", ["math.mod", ["math.add", ["std.var", "t"], ["std.apply", ["std.var", "f"], ["std.var", "i"]]], 1000003]],
+            ["std.set", "f", null],
+            ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+          ["std.var", "t"]]"#,
+        junk.join(", ")
+    );
+    same_on_both(&ir, Limits::default());
+}
+
+#[test]
+fn captured_variables_changed_between_direct_calls_are_read_fresh() {
+    same_on_both(
+        r#"["std.seq", ["std.let", "k", 1], ["std.let", "t", 0], ["std.let", "i", 0],
+          ["std.let", "f", ["std.lambda", ["x"], ["math.add", ["std.var", "x"], ["std.var", "k"]]]],
+          ["std.let", "g", ["std.lambda", ["x"], ["math.mul", ["std.apply", ["std.var", "f"], ["std.var", "x"]], ["std.var", "k"]]]],
+          ["std.while", ["bool.lt", ["std.var", "i"], 50], ["std.seq",
+            ["std.set", "t", ["math.add", ["std.var", "t"], ["std.apply", ["std.var", "g"], ["std.var", "i"]]]],
+            ["std.set", "k", ["math.add", ["std.var", "k"], 1]],
+            ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+          ["std.var", "t"]]"#,
+        Limits::default(),
+    );
+}
+
+#[test]
+fn recursion_deeper_than_native_frames_allow_and_past_the_call_depth_limit() {
+    let sum = |n: u32| {
+        format!(
+            r#"["std.seq", ["std.let", "sum", null],
+              ["std.set", "sum", ["std.lambda", ["n"], ["std.if", ["bool.eq", ["std.var", "n"], 0], 0,
+                ["math.add", ["std.var", "n"], ["std.apply", ["std.var", "sum"], ["math.sub", ["std.var", "n"], 1]]]]]],
+              ["std.apply", ["std.var", "sum"], {n}]]"#
+        )
+    };
+    let limits = Limits {
+        max_call_depth: 1000,
+        ..Limits::default()
+    };
+    same_on_both(&sum(700), limits);
+    same_on_both(&sum(1200), limits);
+}
