@@ -39,6 +39,8 @@ def engines():
     out = [
         ("weft vm", weft("vm"), os.path.exists(WEFT)),
         ("weft jit", weft("jit"), os.path.exists(WEFT)),
+        # Gas still counted, checks against the limit skipped: what the checks cost.
+        ("weft jit unchecked gas", lambda p: [WEFT, "run", "--backend", "jit", "--unchecked-gas", p + ".json"], os.path.exists(WEFT)),
         ("native rust", lambda p: [os.path.join(NATIVE_BIN, os.path.basename(p))], build_native()),
     ]
     for name, exe, ext in [("lua5.4", "lua5.4", "lua"), ("luajit", "luajit", "lua"), ("python3", "python3", "py"), ("node", "node", "js")]:
@@ -84,7 +86,7 @@ def main():
             failed = True
         rows.append((title, times))
     names = [c[0] for c in cols]
-    ratios = [("weft vm", "lua5.4"), ("weft jit", "native rust"), ("weft vm", "weft jit")]
+    ratios = [("weft vm", "lua5.4"), ("weft jit", "native rust"), ("weft vm", "weft jit"), ("weft jit", "weft jit unchecked gas")]
     print("| program | " + " | ".join(f"{n} (s)" for n in names) + " | " + " | ".join(f"{a} / {b}" for a, b in ratios) + " |")
     print("|---|" + "---|" * (len(names) + len(ratios)))
     for title, times in rows:

@@ -73,6 +73,14 @@ impl Runner {
         Runner { backend, jit }
     }
 
+    /// Native code charges gas but skips its checks against the limit: a measurement aid
+    /// for benchmarks (see `docs/performance.md`). Runs must then have no gas limit
+    /// (`Limits::gas == u64::MAX`). No effect on the VM backend.
+    pub fn without_gas_checks(mut self) -> Runner {
+        self.jit = self.jit.map(Jit::without_gas_checks);
+        self
+    }
+
     /// The backend this runner was made for.
     pub fn backend(&self) -> Backend {
         self.backend

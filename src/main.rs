@@ -272,6 +272,10 @@ struct RunOpts {
     /// first entered) or auto (interpret first, compile what is hot).
     #[arg(long, value_name = "vm|jit|auto", default_value = "auto", value_parser = parse_backend)]
     backend: weft::Backend,
+    /// For benchmarks: run without a gas limit, native code charging gas but skipping its
+    /// checks, to measure what the checks cost.
+    #[arg(long)]
+    unchecked_gas: bool,
 }
 
 fn parse_backend(name: &str) -> Result<weft::Backend, String> {
@@ -358,6 +362,7 @@ fn eval(lang: &str, code: &str, stats: bool) -> ExitCode {
         stats,
         suspend_to: None,
         backend: weft::Backend::Auto,
+        unchecked_gas: false,
     };
     let limits = weft::Limits::default();
     let config = weft::RunConfig {
@@ -410,6 +415,15 @@ fn run_file(
     };
     let mut host = CliHost::new();
     let mut runner = weft::Runner::new(opts.backend);
+    let mut config = config;
+    if opts.unchecked_gas {
+        if gas.is_some() {
+            eprintln!("error: --unchecked-gas runs without a gas limit; drop --gas");
+            return ExitCode::from(2);
+        }
+        config.limits.gas = u64::MAX;
+        runner = runner.without_gas_checks();
+    }
     let outcome = runner.run(&program, &config, &mut host);
     // Runtime errors point into the IR text; for a front-end program the JSON path says where.
     let source = (language == weft::Language::Ir).then_some((name.as_str(), text.as_str()));
@@ -433,6 +447,10 @@ fn resume_file(state_path: &Path, opts: &RunOpts, gas: Option<u64>) -> ExitCode 
     let mut limits = weft::Limits::default();
     if let Some(gas) = gas {
         limits.gas = gas;
+    }
+    if opts.unchecked_gas {
+        eprintln!("error: --unchecked-gas is for `weft run` only");
+        return ExitCode::from(2);
     }
     let mut host = CliHost::new();
     let mut runner = weft::Runner::new(opts.backend);

@@ -96,10 +96,50 @@ fn stats_say_what_was_compiled_and_how_much_ran_natively() {
         "{err}"
     );
     assert!(err.contains("<main>: compiled"), "{err}");
+    // Each function says whether compiled code calls it directly, or why not: Lua's
+    // arithmetic is a Lua built-in, which only the VM runs.
+    assert!(
+        err.contains("compiled; not called directly: uses Builtin"),
+        "{err}"
+    );
     assert!(
         text(&vm.stderr).contains("backend: vm"),
         "{}",
         text(&vm.stderr)
+    );
+}
+
+#[test]
+fn unchecked_gas_counts_the_same_gas_and_refuses_a_gas_limit() {
+    let script = temp_file(
+        "jit",
+        "unchecked.lua",
+        "local t = 0\nfor i = 1, 1000 do t = t + i end\nprint(t)\n",
+    );
+    let path = script.to_str().unwrap();
+    let checked = weft(&["run", "--backend", "jit", "--stats", path]);
+    let unchecked = weft(&[
+        "run",
+        "--backend",
+        "jit",
+        "--unchecked-gas",
+        "--stats",
+        path,
+    ]);
+    // 1 + … + 1000 = 1000·1001/2.
+    assert_eq!(text(&checked.stdout), "500500\n");
+    assert_eq!(text(&unchecked.stdout), "500500\n");
+    let first = |err: &str| err.lines().next().unwrap_or("").to_string();
+    assert_eq!(
+        first(&text(&checked.stderr)),
+        first(&text(&unchecked.stderr))
+    );
+    let limited = weft(&["run", "--unchecked-gas", "--gas", "100", path]);
+    assert_eq!(limited.status.code(), Some(2));
+    assert!(
+        text(&limited.stderr).contains("--unchecked-gas runs without a gas limit"),
+        "{}",
+        text(&limited.stderr)
     );
 }
 

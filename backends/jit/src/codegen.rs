@@ -61,6 +61,8 @@ pub(crate) struct CacheAddrs {
     pub cell_epoch: i64,
     /// The function's first site.
     pub sites: i64,
+    /// False only to measure what gas checks cost (`Jit::without_gas_checks`).
+    pub gas_checks: bool,
 }
 
 /// Which entry of a function is being built.
@@ -103,12 +105,10 @@ pub(crate) fn direct_callable(func: &Func) -> Result<(), String> {
     if func.params > MAX_DIRECT_PARAMS {
         return Err(format!("more than {MAX_DIRECT_PARAMS} parameters"));
     }
-    match func
-        .code
-        .iter()
-        .find(|op| !is_native(**op) && !matches!(op, Op::Call(_) | Op::Return | Op::LoadCap(_)))
-    {
-        Some(op) => Err(format!("uses {op:?}")),
+    match func.code.iter().enumerate().find(|(_, op)| {
+        !is_native(func, **op) && !matches!(op, Op::Call(_) | Op::Return | Op::LoadCap(_))
+    }) {
+        Some((pc, op)) => Err(format!("uses {op:?} (pc {pc}), which only the VM runs")),
         None => Ok(()),
     }
 }
@@ -158,7 +158,14 @@ fn successors(op: Op, pc: u32) -> Vec<u32> {
 }
 
 /// Whether native code does `op` itself (else it runs the VM's instruction).
-fn is_native(op: Op) -> bool {
+fn is_native(func: &Func, op: Op) -> bool {
+    if let Op::Scope(sc) = op {
+        // Nulling plain slots; a scope that makes cells allocates, which is the VM's.
+        return func
+            .scopes
+            .get(sc as usize)
+            .is_some_and(|s| s.boxed.is_empty());
+    }
     matches!(
         op,
         Op::Nop
@@ -182,12 +189,12 @@ fn is_native(op: Op) -> bool {
 
 /// Whether `op`'s code may fall through into the next instruction's code without a jump
 /// (calls continue in a block of their own; in a direct entry, so do captured loads).
-fn falls_through(op: Op, kind: Kind) -> bool {
+fn falls_through(func: &Func, op: Op, kind: Kind) -> bool {
     match op {
         Op::Call(_) => true,
         Op::LoadCap(_) => kind != Kind::Vm,
         Op::Jump(_) | Op::JumpIfNot(_) | Op::JumpKeep { .. } | Op::JumpNotNull(_) => false,
-        _ => is_native(op),
+        _ => is_native(func, op),
     }
 }
 
@@ -278,7 +285,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         for (pc, &op) in code.iter().enumerate() {
             for s in successors(op, pc as u32) {
-                if (s as usize) < n && (s as usize != pc + 1 || !falls_through(op, self.kind)) {
+                if (s as usize) < n
+                    && (s as usize != pc + 1 || !falls_through(self.func, op, self.kind))
+                {
                     leader[s as usize] = true;
                 }
             }
@@ -321,7 +330,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 continue;
             }
             self.op(pc as u32, op, h);
-            open = falls_through(op, self.kind);
+            open = falls_through(self.func, op, self.kind);
         }
         if open {
             // Falling off the end cannot happen in verified code; hand back if it does.
@@ -431,7 +440,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             if let Op::Gas(g) = op {
                 total = total.saturating_add(self.group_total(g));
             }
-            if !falls_through(op, self.kind) || self.fusable(p as u32).is_some() {
+            if !falls_through(self.func, op, self.kind) || self.fusable(p as u32).is_some() {
                 break;
             }
             p += 1;
@@ -442,6 +451,9 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Stops at `pc` (handing back, or giving up in a direct entry) unless `need` gas is
     /// left.
     fn check_gas(&mut self, need: u64, pc: u32, h: u32) {
+        if !self.cache.gas_checks {
+            return;
+        }
         let avail = self.b.use_var(self.avail);
         let ok = if need >= i64::MAX as u64 {
             self.b.ins().iconst(cranelift_codegen::ir::types::I8, 0)
@@ -643,6 +655,16 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.count();
             }
             Op::Pop => self.count(),
+            Op::Scope(sc) if is_native(self.func, op) => {
+                let plain = self.func.scopes.get(sc as usize).map(|s| s.plain.clone());
+                for slot in plain.unwrap_or_default() {
+                    let null = self.b.ins().iconst(I64, TAG_NULL);
+                    let (a, b) = self.locals[slot as usize];
+                    self.b.def_var(a, null);
+                    self.b.def_var(b, null);
+                }
+                self.count();
+            }
             Op::Load(s) => {
                 let (a, b) = self.locals[s as usize];
                 let (a, b) = (self.b.use_var(a), self.b.use_var(b));

@@ -129,6 +129,8 @@ const MAX_DEOPTS: u32 = 8;
 /// The compiled code of one program and the Cranelift module that owns it.
 pub(crate) struct Compiled {
     mode: Mode,
+    /// Off only to measure what gas checks cost (see [`Jit::without_gas_checks`]).
+    gas_checks: bool,
     program: Option<Program>,
     funcs: Vec<FuncSlot>,
     module: Option<Backend>,
@@ -167,6 +169,7 @@ impl Jit {
         Jit {
             compiled: Compiled {
                 mode,
+                gas_checks: true,
                 program: None,
                 funcs: Vec::new(),
                 module: None,
@@ -176,6 +179,16 @@ impl Jit {
                 caches: None,
             },
         }
+    }
+
+    /// A JIT whose native code charges gas but never checks it against the limit: a
+    /// measurement aid, to see what the checks cost. Runs must have no gas limit
+    /// (`Limits::gas == u64::MAX`); native code refuses to run otherwise (error E5001).
+    pub fn without_gas_checks(mut self) -> Jit {
+        self.compiled.release();
+        self.compiled.program = None;
+        self.compiled.gas_checks = false;
+        self
     }
 
     /// Runs `program` from the start, as [`weft_bytecode::run`] does, with this JIT.
@@ -374,6 +387,7 @@ impl Compiled {
             code_epoch: caches.word(cache::CODE_EPOCH) as i64,
             cell_epoch: caches.word(cache::CELL_EPOCH) as i64,
             sites: caches.sites_of(func) as i64,
+            gas_checks: self.gas_checks,
         };
         catch_unwind(AssertUnwindSafe(|| {
             let code = backend.compile(f, func, &depths, false, cache)?;
@@ -536,6 +550,11 @@ impl Tier for Compiled {
         let Some((func, pc)) = vm.s.frames.last().map(|f| (f.func, f.pc)) else {
             return Ok(None);
         };
+        if !self.gas_checks && vm.limits.gas != u64::MAX {
+            return Err(weft_runtime::diagnostics::internal(
+                "native code without gas checks needs a run without a gas limit",
+            ));
+        }
         let Some(code) = self.entry_for(vm.prog, func) else {
             return Ok(None);
         };
