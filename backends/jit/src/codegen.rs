@@ -187,6 +187,11 @@ fn is_native(func: &Func, op: Op) -> bool {
     )
 }
 
+/// Whether `kind` compares (its result is a boolean) rather than computes a number.
+fn is_comparison(kind: BinOp) -> bool {
+    !matches!(kind, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Mod)
+}
+
 /// Whether `op`'s code may fall through into the next instruction's code without a jump
 /// (calls continue in a block of their own; in a direct entry, so do captured loads).
 fn falls_through(func: &Func, op: Op, kind: Kind) -> bool {
@@ -487,9 +492,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         else {
             return None;
         };
-        let compare = !matches!(kind, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Mod);
         let next = pc as usize + 1;
-        let ok = compare
+        let ok = is_comparison(*kind)
             && self.blocks[next].is_none()
             && self.depth[next].is_some()
             && self.blocks.get(next + 1).copied().flatten().is_some()
@@ -891,8 +895,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         // In a direct entry only the fast paths continue, and their result types are
         // known when the operands' are.
         if self.kind != Kind::Vm {
-            let compare = !matches!(kind, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Mod);
-            self.known[h as usize - 2] = if compare {
+            self.known[h as usize - 2] = if is_comparison(kind) {
                 Some(TAG_BOOL)
             } else if !float_op {
                 Some(TAG_INT)
@@ -989,13 +992,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.switch_to_block(lookup);
         let id = self.b.ins().ushr_imm_s(cw0, 32);
         let site = self.site(pc);
-        let epoch = self.b.ins().iconst(I64, self.cache.code_epoch);
-        let epoch = self.b.ins().load(I64, flags(), epoch, 0);
-        let seen = self.b.ins().load(I64, flags(), site, 0);
-        let key = self.b.ins().load(I64, flags(), site, 8);
-        let e_ok = self.b.ins().icmp(IntCC::Equal, epoch, seen);
-        let k_ok = self.b.ins().icmp(IntCC::Equal, key, id);
-        let hit = self.b.ins().band(e_ok, k_ok);
+        let hit = self.cache_hit(site, self.cache.code_epoch, id);
         let (cached, miss) = (self.b.create_block(), self.b.create_block());
         self.b.append_block_param(go, I64);
         self.b.ins().brif(hit, cached, &[], miss, &[]);
@@ -1078,6 +1075,18 @@ impl<'a, 'b> Gen<'a, 'b> {
             .iconst(I64, self.cache.sites + i64::from(off) * 8)
     }
 
+    /// Whether the cache entry at `site` was filled for `key` in the current epoch (the
+    /// word at `epoch`); see `cache.rs`.
+    fn cache_hit(&mut self, site: ir::Value, epoch: i64, key: ir::Value) -> ir::Value {
+        let epoch = self.b.ins().iconst(I64, epoch);
+        let epoch = self.b.ins().load(I64, flags(), epoch, 0);
+        let seen = self.b.ins().load(I64, flags(), site, 0);
+        let filled_for = self.b.ins().load(I64, flags(), site, 8);
+        let e_ok = self.b.ins().icmp(IntCC::Equal, epoch, seen);
+        let k_ok = self.b.ins().icmp(IntCC::Equal, filled_for, key);
+        self.b.ins().band(e_ok, k_ok)
+    }
+
     fn add_direct_left(&mut self, by: i64) {
         let left = self.b.ins().load(I64, flags(), self.ctx, Off::DIRECT_LEFT);
         let left = self.b.ins().iadd_imm_s(left, by);
@@ -1111,13 +1120,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn load_cap(&mut self, pc: u32, c: u32, h: u32) {
         let closure = self.closure.expect("a direct entry has its closure");
         let site = self.site(pc);
-        let epoch = self.b.ins().iconst(I64, self.cache.cell_epoch);
-        let epoch = self.b.ins().load(I64, flags(), epoch, 0);
-        let seen = self.b.ins().load(I64, flags(), site, 0);
-        let key = self.b.ins().load(I64, flags(), site, 8);
-        let e_ok = self.b.ins().icmp(IntCC::Equal, epoch, seen);
-        let k_ok = self.b.ins().icmp(IntCC::Equal, key, closure);
-        let hit = self.b.ins().band(e_ok, k_ok);
+        let hit = self.cache_hit(site, self.cache.cell_epoch, closure);
         let (done, miss, fail) = (
             self.b.create_block(),
             self.b.create_block(),

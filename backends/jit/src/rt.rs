@@ -317,7 +317,7 @@ pub(crate) unsafe extern "C" fn jit_backedge(ctx: *mut JitCtx) -> u64 {
 
 /// The direct entry of closure `closure` for a call with `argc` arguments, or 0 when the
 /// call must go through the VM: the closure's function is not compiled for direct calls
-/// (or cannot be), takes another number of parameters, or the calls nest too deeply.
+/// (or cannot be) or takes another number of parameters.
 /// A function first called from native code is compiled at once. A direct entry found is
 /// remembered in the call site's cache words at `site` (see `cache.rs`).
 ///
@@ -332,10 +332,8 @@ pub(crate) unsafe extern "C" fn jit_callee(
     // A failure here only means the call goes the VM's way (0), which reports any error.
     catch_unwind(AssertUnwindSafe(|| {
         // SAFETY: per the function contract.
+        // Native code has checked that another direct frame fits (`direct_left`).
         let c = unsafe { &mut *ctx };
-        if c.direct_left == 0 {
-            return 0;
-        }
         let vm = unsafe { c.vm() };
         let Some(func) =
             vm.s.heap
