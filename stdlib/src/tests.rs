@@ -208,6 +208,14 @@ fn conversions() {
 }
 
 #[test]
+fn js_number_conversion_of_non_ascii_strings() {
+    // `Number("xé")` and `Number("0xé")` are NaN in JS; byte 2 is inside the `é`.
+    check("js.sub", "[\"xé\", 1]", "NaN");
+    check("js.sub", "[\"0xé\", 1]", "NaN");
+    check("js.sub", "[\"0x1f\", 1]", "30");
+}
+
+#[test]
 fn strings_count_code_points() {
     check("str.len", "[\"héllo\"]", "5");
     check("str.len", "[\"😀a\"]", "2");
