@@ -208,6 +208,23 @@ fn conversions() {
 }
 
 #[test]
+fn js_number_conversion_of_non_ascii_strings() {
+    // `Number("xé")` and `Number("0xé")` are NaN in JS; byte 2 is inside the `é`.
+    check("js.sub", "[\"xé\", 1]", "NaN");
+    check("js.sub", "[\"0xé\", 1]", "NaN");
+    check("js.sub", "[\"0x1f\", 1]", "30");
+}
+
+#[test]
+fn py_repeat_of_an_empty_sequence_by_a_huge_count_is_empty() {
+    // Python: `[] * sys.maxsize == []`, `"" * sys.maxsize == ""`, `2 * [1, 2] == [1, 2, 1, 2]`.
+    check("py.mul", "[[], 9223372036854775807]", "[]");
+    check("py.mul", "[9223372036854775807, []]", "[]");
+    check("py.mul", "[\"\", 9223372036854775807]", "\"\"");
+    check("py.mul", "[2, [1, 2]]", "[1, 2, 1, 2]");
+}
+
+#[test]
 fn strings_count_code_points() {
     check("str.len", "[\"héllo\"]", "5");
     check("str.len", "[\"😀a\"]", "2");

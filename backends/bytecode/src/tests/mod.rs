@@ -6,6 +6,7 @@
 
 mod gas;
 mod host;
+mod irgen;
 mod lang;
 mod prop;
 mod suspend;

@@ -57,10 +57,11 @@ pub(crate) fn parse_number(s: &str) -> f64 {
         return sign * f64::INFINITY;
     }
     if sign > 0.0 && t.len() > 2 {
-        let radix = match &t[..2] {
-            "0x" | "0X" => 16,
-            "0o" | "0O" => 8,
-            "0b" | "0B" => 2,
+        // `get`, not indexing: byte 2 may fall inside a multi-byte character.
+        let radix = match t.get(..2) {
+            Some("0x" | "0X") => 16,
+            Some("0o" | "0O") => 8,
+            Some("0b" | "0B") => 2,
             _ => 0,
         };
         if radix != 0 {

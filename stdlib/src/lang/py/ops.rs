@@ -194,7 +194,13 @@ fn repeat(c: &mut Call<'_>, seq: Value, n: i64) -> R {
             c.heap()
                 .check_room(items.len().saturating_mul(n).saturating_mul(16))?;
             c.charge_items(items.len().saturating_mul(n) as u64)?;
-            let out: Vec<Value> = std::iter::repeat_n(items, n).flatten().collect();
+            // `cycle` rather than `n` copies: an empty sequence times a huge `n` is instant.
+            let out: Vec<Value> = items
+                .iter()
+                .copied()
+                .cycle()
+                .take(items.len().saturating_mul(n))
+                .collect();
             if tuple {
                 Ok(value::new_tuple(c.heap_mut(), out)?)
             } else {
