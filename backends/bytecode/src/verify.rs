@@ -31,9 +31,11 @@ pub fn effect(op: &Op) -> (u32, u32) {
         Op::Call(argc) => (argc.saturating_add(1), 1),
         Op::Method(argc) => (argc.saturating_add(2), 1),
         Op::Closure(_) | Op::Args | Op::This | Op::Caller => (0, 1),
-        Op::CheckList | Op::Sleep | Op::Arg => (1, 1),
+        // `Unbound` stands where `std.set`'s store would be: it takes the value and (were it
+        // not an error) leaves it, like `Store`.
+        Op::CheckList | Op::Sleep | Op::Arg | Op::Unbound(_) => (1, 1),
         Op::ForNext(_) => (2, 3),
-        Op::Unbound(_) | Op::NotImpl(_) => (0, 1),
+        Op::NotImpl(_) => (0, 1),
     }
 }
 

@@ -31,6 +31,14 @@ fn let_var_set_and_scopes() {
         r#"["std.seq", ["std.set", "nope", 1]]"#,
         "error E5013 at $[1]",
     );
+    // An assignment to an unknown name on one path of a branch: the paths still meet at
+    // one stack depth, and the error comes only if that path runs.
+    check(
+        r#"["std.if", 1, ["std.set", "a", 1], 2]"#,
+        "error E5013 at $[2]",
+    );
+    check(r#"["std.if", false, ["std.set", "a", 1], 2]"#, "2");
+    check(r#"["js.or", 1, ["std.set", "a", 1]]"#, "1");
     // An inner block's binding does not leak out.
     check(
         r#"["std.seq", ["std.let", "x", 1], ["std.seq", ["std.let", "x", 2]], ["std.var", "x"]]"#,
