@@ -70,7 +70,8 @@ pub(crate) struct CacheAddrs {
 /// - `Vm`: entered from the VM (or from the VM's call code) on a frame the VM pushed;
 ///   `(ctx, entry pc) -> status`. It writes back and returns whenever it stops.
 /// - `Direct`: called straight from native code with no VM frame at all;
-///   `(ctx, closure, arguments as word pairs) -> status`, its result in `JitCtx::ret`.
+///   see [`direct_signature`]; gas, the instruction count and the direct-frame budget
+///   travel in registers.
 ///   Its callers' frames exist only in their registers too, so when it needs the VM (a
 ///   type guard fails, gas runs short, a safe point is due, an instruction only the VM
 ///   runs) it saves itself with `jit_deopt` and returns [`DEOPT`]; each caller does the
@@ -84,13 +85,24 @@ pub(crate) enum Kind {
     Direct { index: u32 },
 }
 
-/// The signature of a direct entry for `params` parameters.
-pub(crate) fn direct_signature(cc: CallConv, params: u32) -> Signature {
-    let mut sig = Signature::new(cc);
-    for _ in 0..2 + 2 * params {
+/// The calling convention of direct entries: Cranelift's `tail`, which passes the
+/// counters and the result back in registers (the platform's C convention has two return
+/// registers).
+pub(crate) const DIRECT_CC: CallConv = CallConv::Tail;
+
+/// The signature of a direct entry for `params` parameters:
+/// `(ctx, gas left, instructions, arguments as word pairs, closure, direct frames left)
+/// -> (status, gas left, instructions, result word 0, result word 1)`. The counters and
+/// the result mean something only when the status is [`LEFT`]. The arguments come early
+/// so that a one-parameter function gets all of its parameters in registers.
+pub(crate) fn direct_signature(params: u32) -> Signature {
+    let mut sig = Signature::new(DIRECT_CC);
+    for _ in 0..5 + 2 * params {
         sig.params.push(AbiParam::new(I64));
     }
-    sig.returns.push(AbiParam::new(I64));
+    for _ in 0..5 {
+        sig.returns.push(AbiParam::new(I64));
+    }
     sig
 }
 
@@ -126,7 +138,6 @@ impl Off {
     const HEIGHT: i32 = std::mem::offset_of!(JitCtx, height) as i32;
     const SAFE_POINT: i32 = std::mem::offset_of!(JitCtx, safe_point) as i32;
     const DIRECT_LEFT: i32 = std::mem::offset_of!(JitCtx, direct_left) as i32;
-    const RET: i32 = std::mem::offset_of!(JitCtx, ret) as i32;
     const SCRATCH: i32 = std::mem::offset_of!(JitCtx, scratch) as i32;
 }
 
@@ -209,7 +220,6 @@ pub(crate) struct Gen<'a, 'b> {
     pub depth: &'a [Option<u32>],
     pub helpers: Helpers,
     kind: Kind,
-    cc: CallConv,
     /// In a direct entry: the closure it was called with (its heap index).
     closure: Option<ir::Value>,
     /// Imported direct-entry signatures by argument count.
@@ -227,8 +237,9 @@ pub(crate) struct Gen<'a, 'b> {
     stack: Vec<(Variable, Variable)>,
     avail: Variable,
     instr: Variable,
+    /// In a direct entry: how many more direct frames may nest below this one.
+    left: Option<ir::Value>,
     ctx: ir::Value,
-    limit: ir::Value,
     blocks: Vec<Option<Block>>,
 }
 
@@ -243,7 +254,6 @@ impl<'a, 'b> Gen<'a, 'b> {
         depth: &'a [Option<u32>],
         helpers: Helpers,
         kind: Kind,
-        cc: CallConv,
         cache: CacheAddrs,
     ) -> Gen<'a, 'b> {
         let pair = |b: &mut FunctionBuilder<'b>| (b.declare_var(I64), b.declare_var(I64));
@@ -255,14 +265,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
-        let limit = b.ins().load(I64, flags(), ctx, Off::LIMIT);
         Gen {
             b,
             func,
             depth,
             helpers,
             kind,
-            cc,
             closure: None,
             sigs: Vec::new(),
             known: vec![None; func.max_stack as usize + 1],
@@ -273,8 +281,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             stack,
             avail,
             instr,
+            left: None,
             ctx,
-            limit,
             blocks: Vec::new(),
         }
     }
@@ -373,15 +381,19 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// The direct entry: parameters from the arguments, other slots null (as the VM's
-    /// call code sets them), counters from the context.
+    /// call code sets them), counters from the caller's registers.
     fn direct_entry(&mut self) {
         let params = self
             .b
             .block_params(self.b.current_block().expect("entry block"))
             .to_vec();
-        self.closure = Some(params[1]);
+        let n = params.len();
+        self.b.def_var(self.avail, params[1]);
+        self.b.def_var(self.instr, params[2]);
+        self.closure = Some(params[n - 2]);
+        self.left = Some(params[n - 1]);
         for j in 0..self.locals.len() {
-            let (a, b) = match (params.get(2 + 2 * j), params.get(3 + 2 * j)) {
+            let (a, b) = match (params.get(3 + 2 * j), params.get(4 + 2 * j)) {
                 (Some(&a), Some(&b)) if (j as u32) < self.func.params => (a, b),
                 _ => {
                     let null = self.b.ins().iconst(I64, TAG_NULL);
@@ -392,7 +404,6 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.def_var(va, a);
             self.b.def_var(vb, b);
         }
-        self.load_counters();
         match self.blocks.first().copied().flatten() {
             Some(start) => {
                 self.b.ins().jump(start, &[]);
@@ -401,10 +412,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
     }
 
-    /// Loads gas and the instruction count from the context into their registers.
+    /// Loads gas and the instruction count from the context into their registers. Native
+    /// code keeps the gas left, not the limit (read from the context where needed, so it
+    /// does not take a register).
     fn load_counters(&mut self) {
         let used = self.b.ins().load(I64, flags(), self.ctx, Off::GAS);
-        let avail = self.b.ins().isub(self.limit, used);
+        let limit = self.b.ins().load(I64, flags(), self.ctx, Off::LIMIT);
+        let avail = self.b.ins().isub(limit, used);
         self.b.def_var(self.avail, avail);
         let instr = self.b.ins().load(I64, flags(), self.ctx, Off::INSTR);
         self.b.def_var(self.instr, instr);
@@ -413,7 +427,8 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Stores gas and the instruction count from their registers into the context.
     fn store_counters(&mut self) {
         let avail = self.b.use_var(self.avail);
-        let used = self.b.ins().isub(self.limit, avail);
+        let limit = self.b.ins().load(I64, flags(), self.ctx, Off::LIMIT);
+        let used = self.b.ins().isub(limit, avail);
         self.b.ins().store(flags(), used, self.ctx, Off::GAS);
         let instr = self.b.use_var(self.instr);
         self.b.ins().store(flags(), instr, self.ctx, Off::INSTR);
@@ -588,7 +603,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             .ins()
             .call(self.helpers.deopt, &[self.ctx, func, closure, pcv, hv]);
         let st = self.b.ins().iconst(I64, DEOPT as i64);
-        self.b.ins().return_(&[st]);
+        let zero = self.b.ins().iconst(I64, 0);
+        self.b.ins().return_(&[st, zero, zero, zero, zero]);
     }
 
     /// Loads locals, the stack up to `h` and the counters from the VM.
@@ -802,10 +818,17 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.create_block(),
         );
         self.b.ins().brif(needed, poll, &[], go, &[]);
+        // The frame goes to memory around the poll, so no value stays live across the
+        // call (which would cost registers on the hot path).
         self.b.switch_to_block(poll);
+        self.write_back(pc, h);
         let call = self.b.ins().call(self.helpers.backedge, &[self.ctx]);
         let r = self.b.inst_results(call)[0];
-        self.b.ins().brif(r, stop, &[], go, &[]);
+        let resume = self.b.create_block();
+        self.b.ins().brif(r, stop, &[], resume, &[]);
+        self.b.switch_to_block(resume);
+        self.reload(h);
+        self.b.ins().jump(go, &[]);
 
         self.b.switch_to_block(go);
         self.count();
@@ -978,7 +1001,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         );
         // Safe point due, or no room for another direct frame: the VM's way.
         let needed = self.b.ins().load(I64, flags(), self.ctx, Off::SAFE_POINT);
-        let left = self.b.ins().load(I64, flags(), self.ctx, Off::DIRECT_LEFT);
+        let left = match self.left {
+            Some(left) => left,
+            None => self.b.ins().load(I64, flags(), self.ctx, Off::DIRECT_LEFT),
+        };
         let full = self.b.ins().icmp_imm_s(IntCC::Equal, left, 0);
         let full = self.b.ins().uextend(I64, full);
         let no = self.b.ins().bor(needed, full);
@@ -1011,7 +1037,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.switch_to_block(found);
         self.b.ins().jump(go, &[entry.into()]);
 
-        // The call: counted here as the VM counts it, counters handed over in the context.
+        // The call: counted here as the VM counts it, counters handed over in registers.
         // A call from a `Vm` entry starts a chain of direct calls: a new cell epoch.
         self.b.switch_to_block(go);
         let entry = self.b.block_params(go)[0];
@@ -1022,16 +1048,19 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.ins().store(flags(), e, addr, 0);
         }
         self.count();
-        self.store_counters();
-        self.add_direct_left(-1);
-        let mut args = vec![self.ctx, id];
+        let avail = self.b.use_var(self.avail);
+        let instr = self.b.use_var(self.instr);
+        let below = self.b.ins().iadd_imm_s(left, -1);
+        let mut args = vec![self.ctx, avail, instr];
         for i in at + 1..h {
             let (a, b) = self.slot(i);
             args.extend([a, b]);
         }
+        args.extend([id, below]);
         let sig = self.direct_sig(argc);
         let call = self.b.ins().call_indirect(sig, entry, &args);
-        let status = self.b.inst_results(call)[0];
+        let rets = self.b.inst_results(call).to_vec();
+        let status = rets[0];
         let (returned, gave_up, after) = (
             self.b.create_block(),
             self.b.create_block(),
@@ -1041,11 +1070,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().brif(ok, returned, &[], gave_up, &[]);
 
         self.b.switch_to_block(returned);
-        self.add_direct_left(1);
-        self.load_counters();
-        let r0 = self.b.ins().load(I64, flags(), self.ctx, Off::RET);
-        let r1 = self.b.ins().load(I64, flags(), self.ctx, Off::RET + 8);
-        self.push(at, r0, r1);
+        self.b.def_var(self.avail, rets[1]);
+        self.b.def_var(self.instr, rets[2]);
+        self.push(at, rets[3], rets[4]);
         self.recheck_gas(pc + 1, at + 1);
         self.b.ins().jump(after, &[]);
 
@@ -1087,33 +1114,24 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().band(e_ok, k_ok)
     }
 
-    fn add_direct_left(&mut self, by: i64) {
-        let left = self.b.ins().load(I64, flags(), self.ctx, Off::DIRECT_LEFT);
-        let left = self.b.ins().iadd_imm_s(left, by);
-        self.b
-            .ins()
-            .store(flags(), left, self.ctx, Off::DIRECT_LEFT);
-    }
-
     /// The imported signature of direct entries taking `argc` arguments.
     fn direct_sig(&mut self, argc: u32) -> SigRef {
         if let Some((_, s)) = self.sigs.iter().find(|(n, _)| *n == argc) {
             return *s;
         }
-        let s = self.b.import_signature(direct_signature(self.cc, argc));
+        let s = self.b.import_signature(direct_signature(argc));
         self.sigs.push((argc, s));
         s
     }
 
-    /// `Return` in a direct entry: the result into the context, counters with it.
+    /// `Return` in a direct entry: the result and the counters back in registers.
     fn ret(&mut self, h: u32) {
         let (a, b) = self.slot(h - 1);
-        self.b.ins().store(flags(), a, self.ctx, Off::RET);
-        self.b.ins().store(flags(), b, self.ctx, Off::RET + 8);
         self.count();
-        self.store_counters();
+        let avail = self.b.use_var(self.avail);
+        let instr = self.b.use_var(self.instr);
         let st = self.b.ins().iconst(I64, LEFT as i64);
-        self.b.ins().return_(&[st]);
+        self.b.ins().return_(&[st, avail, instr, a, b]);
     }
 
     /// `LoadCap(c)` in a direct entry, through `jit_load_cap`.

@@ -480,9 +480,8 @@ impl Backend {
         cache: codegen::CacheAddrs,
     ) -> Result<*const u8, String> {
         let err = |e: cranelift_module::ModuleError| format!("cranelift: {e}");
-        let cc = self.module.isa().default_call_conv();
         let sig = if direct {
-            codegen::direct_signature(cc, f.params)
+            codegen::direct_signature(f.params)
         } else {
             let mut sig = self.module.make_signature();
             sig.params.push(AbiParam::new(I64));
@@ -522,7 +521,7 @@ impl Backend {
             } else {
                 codegen::Kind::Vm
             };
-            codegen::Gen::new(b, f, depths, helpers, mode, cc, cache)
+            codegen::Gen::new(b, f, depths, helpers, mode, cache)
                 .build(self.module.target_config());
         }
         let dump = std::env::var_os("WEFT_JIT_DUMP").is_some();
@@ -530,12 +529,27 @@ impl Backend {
         self.module
             .define_function(id, &mut self.ctx)
             .map_err(|e| format!("cranelift: {e:?}"))?;
+        let size = self
+            .ctx
+            .compiled_code()
+            .map_or(0, |c| c.code_buffer().len());
         if dump && let Some(code) = self.ctx.compiled_code() {
+            let entry = if direct { "direct entry" } else { "VM entry" };
+            eprintln!("; {} ({entry})", f.name);
             eprintln!("{}", code.vcode.as_deref().unwrap_or(""));
         }
         self.module.clear_context(&mut self.ctx);
         self.module.finalize_definitions().map_err(err)?;
-        Ok(self.module.get_finalized_function(id))
+        let addr = self.module.get_finalized_function(id);
+        if dump {
+            eprintln!("; at {addr:p}, {size} bytes");
+            let bytes = unsafe { std::slice::from_raw_parts(addr, size) };
+            eprintln!(
+                "; HEX {addr:p} {}",
+                bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+            );
+        }
+        Ok(addr)
     }
 }
 

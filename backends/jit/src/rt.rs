@@ -66,8 +66,6 @@ pub(crate) struct JitCtx {
     /// How many more direct calls may nest: the VM's call-depth limit less its frames,
     /// at most [`MAX_DIRECT_DEPTH`].
     pub direct_left: u64,
-    /// Where a directly called function puts its result, and `jit_load_cap` its value.
-    pub ret: Value,
     /// Room for one frame's locals and operand stack, where a directly called function
     /// writes them before [`jit_deopt`] copies them.
     pub scratch: *mut Value,
@@ -108,7 +106,6 @@ impl JitCtx {
             height: 0,
             safe_point: 1,
             direct_left: 0,
-            ret: Value::Null,
             scratch: compiled.scratch.as_mut_ptr(),
             vm: (vm as *mut Vm<'_>).cast(),
             compiled,
