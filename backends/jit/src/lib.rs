@@ -71,6 +71,9 @@ pub const MAX_NATIVE_OPS: usize = 20_000;
 pub enum FuncState {
     /// Not offered often enough to compile yet (`Mode::Auto`), or never offered.
     Cold,
+    /// At least one of its entries is compiled: the one the VM enters (compiled when the
+    /// VM offers the function) or the direct one (compiled when native code first calls
+    /// it).
     Compiled,
     /// Compilation was refused or failed; the VM runs it.
     NotCompiled(String),
@@ -112,9 +115,12 @@ pub struct Report {
 
 struct FuncSlot {
     state: FuncState,
+    /// The entry from the VM, once the VM has offered the function.
     code: Option<NativeFn>,
     /// The direct entry (see `codegen.rs`), while the function may be called directly.
     direct: Option<*const u8>,
+    /// Whether the direct entry was compiled (or its compilation tried).
+    direct_tried: bool,
     /// How many times a direct call chain gave up in this function.
     deopts: u32,
     /// Why it has no direct entry, when it has none by construction.
@@ -232,7 +238,7 @@ impl Jit {
                             DirectState::Unavailable(why.clone())
                         }
                         (FuncState::Compiled, None, Some(_)) => DirectState::Available,
-                        (FuncState::Compiled, None, None) => {
+                        (FuncState::Compiled, None, None) if f.direct_tried => {
                             DirectState::Dropped { give_ups: f.deopts }
                         }
                         _ => DirectState::NotCompiled,
@@ -266,6 +272,7 @@ impl Compiled {
                 state: FuncState::Cold,
                 code: None,
                 direct: None,
+                direct_tried: false,
                 deopts: 0,
                 no_direct: None,
                 offers: 0,
@@ -303,48 +310,59 @@ impl Compiled {
         let mode = self.mode;
         let slot = self.funcs.get_mut(func as usize)?;
         slot.offers += 1;
+        if slot.code.is_some() {
+            return slot.code;
+        }
         match (&slot.state, mode) {
-            (FuncState::Compiled, _) => return slot.code,
             (FuncState::NotCompiled(_), _) => return None,
             (FuncState::Cold, Mode::Auto { threshold }) if slot.offers < u64::from(threshold) => {
                 return None;
             }
-            (FuncState::Cold, _) => {}
+            _ => {}
         }
-        self.compile_slot(prog, func)
-    }
-
-    /// Compiles function `func` and records the outcome in its slot.
-    fn compile_slot(&mut self, prog: &Program, func: u32) -> Option<NativeFn> {
-        let result = self.compile(prog, func);
+        let result = self.compile(prog, func, false);
         let slot = self.funcs.get_mut(func as usize)?;
         match result {
-            Ok((code, direct)) => {
-                slot.state = FuncState::Compiled;
+            Ok(code) => {
+                // SAFETY: built with the `NativeFn` signature in the platform's default
+                // calling convention, which is `extern "C"`.
+                let code = unsafe { std::mem::transmute::<*const u8, NativeFn>(code) };
                 slot.code = Some(code);
-                match direct {
-                    Ok(entry) => slot.direct = Some(entry),
-                    Err(why) => slot.no_direct = Some(why),
-                }
-                Some(code)
+                slot.state = FuncState::Compiled;
+                slot.no_direct = prog
+                    .funcs
+                    .get(func as usize)
+                    .and_then(|f| codegen::direct_callable(f).err());
             }
-            Err(why) => {
-                slot.state = FuncState::NotCompiled(why);
-                None
-            }
+            Err(why) => slot.state = FuncState::NotCompiled(why),
         }
+        slot.code
     }
 
-    /// The direct entry of function `func` for `argc` arguments, compiling the function if
-    /// it is not yet (it is called from native code, so it is hot).
+    /// The direct entry of function `func` for `argc` arguments, compiling it if it is not
+    /// yet (it is called from native code, so it is hot).
     pub(crate) fn direct_for(&mut self, prog: &Program, func: u32, argc: u32) -> Option<*const u8> {
-        let slot = self.funcs.get(func as usize)?;
-        if slot.state == FuncState::Cold {
-            self.compile_slot(prog, func);
+        let f = prog.funcs.get(func as usize)?;
+        let slot = self.funcs.get_mut(func as usize)?;
+        if !slot.direct_tried && !matches!(slot.state, FuncState::NotCompiled(_)) {
+            slot.direct_tried = true;
+            match codegen::direct_callable(f) {
+                Err(why) => slot.no_direct = Some(why),
+                Ok(()) => {
+                    let result = self.compile(prog, func, true);
+                    let slot = self.funcs.get_mut(func as usize)?;
+                    match result {
+                        Ok(entry) => {
+                            slot.direct = Some(entry);
+                            slot.state = FuncState::Compiled;
+                        }
+                        Err(why) => slot.state = FuncState::NotCompiled(why),
+                    }
+                }
+            }
         }
-        let params = prog.funcs.get(func as usize)?.params;
         let slot = self.funcs.get(func as usize)?;
-        slot.direct.filter(|_| params == argc)
+        slot.direct.filter(|_| f.params == argc)
     }
 
     /// A direct call chain gave up in `func`; past [`MAX_DEOPTS`] it is no longer called
@@ -362,11 +380,9 @@ impl Compiled {
     }
 
     /// Compiles `func`: its entry from the VM, and its direct entry when it can have one.
-    fn compile(
-        &mut self,
-        prog: &Program,
-        func: u32,
-    ) -> Result<(NativeFn, Result<*const u8, String>), String> {
+    /// Compiles one entry of function `func`: the one the VM enters, or with `direct` the
+    /// direct one. Returns the code's address.
+    fn compile(&mut self, prog: &Program, func: u32, direct: bool) -> Result<*const u8, String> {
         let f = prog
             .funcs
             .get(func as usize)
@@ -390,15 +406,7 @@ impl Compiled {
             gas_checks: self.gas_checks,
         };
         catch_unwind(AssertUnwindSafe(|| {
-            let code = backend.compile(f, func, &depths, false, cache)?;
-            // SAFETY: built with the `NativeFn` signature in the platform's default calling
-            // convention, which is `extern "C"`.
-            let code = unsafe { std::mem::transmute::<*const u8, NativeFn>(code) };
-            let direct = match codegen::direct_callable(f) {
-                Ok(()) => Ok(backend.compile(f, func, &depths, true, cache)?),
-                Err(why) => Err(why),
-            };
-            Ok((code, direct))
+            backend.compile(f, func, &depths, direct, cache)
         }))
         .unwrap_or_else(|_| Err("the code generator failed".into()))
     }
@@ -542,12 +550,11 @@ impl Backend {
         self.module.finalize_definitions().map_err(err)?;
         let addr = self.module.get_finalized_function(id);
         if dump {
-            eprintln!("; at {addr:p}, {size} bytes");
+            // SAFETY: Cranelift just finalized `size` bytes of code at `addr`, which stay
+            // mapped until the module is freed.
             let bytes = unsafe { std::slice::from_raw_parts(addr, size) };
-            eprintln!(
-                "; HEX {addr:p} {}",
-                bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-            );
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            eprintln!("; at {addr:p}, {size} bytes: {hex}");
         }
         Ok(addr)
     }
