@@ -561,7 +561,18 @@ fn print_stats(opts: &RunOpts, stats: &weft::Stats, runner: &weft::Runner) {
                 format!("; no longer called directly (gave up to the VM {give_ups} times)")
             }
         };
-        let state = state + &direct;
+        let checks = match f.entry_checks_failed {
+            0 => String::new(),
+            n => format!(
+                "; types did not hold where the VM entered it {n} times{}",
+                if n >= weft::jit::MAX_ENTRY_CHECK_FAILS {
+                    " (compiled again without relying on them)"
+                } else {
+                    ""
+                }
+            ),
+        };
+        let state = state + &direct + &checks;
         eprintln!("  {}: {state}", f.name);
     }
 }

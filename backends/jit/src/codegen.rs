@@ -30,12 +30,13 @@ use weft_bytecode::Op;
 use weft_bytecode::program::{BinOp, Func};
 use weft_runtime::{Truth, Value};
 
-use crate::rt::{DEOPT, HANDBACK, JitCtx, LEFT, SAME, SUSPEND, truth_code};
+use crate::rt::{DEOPT, GUARD, HANDBACK, JitCtx, LEFT, SAME, SUSPEND, truth_code};
+use crate::types::{Facts, Tag, has_float_path};
 
-const TAG_NULL: i64 = 0;
-const TAG_BOOL: i64 = 1;
-const TAG_INT: i64 = 2;
-const TAG_FLOAT: i64 = 3;
+pub(crate) const TAG_NULL: i64 = 0;
+pub(crate) const TAG_BOOL: i64 = 1;
+pub(crate) const TAG_INT: i64 = 2;
+pub(crate) const TAG_FLOAT: i64 = 3;
 const TAG_CLOSURE: i64 = 7;
 
 /// Direct entries take at most this many parameters (two registers each).
@@ -158,7 +159,7 @@ pub(crate) fn entries(func: &Func) -> Vec<u32> {
 }
 
 /// What instruction `op` at `pc` does to control flow, for native code.
-fn successors(op: Op, pc: u32) -> Vec<u32> {
+pub(crate) fn successors(op: Op, pc: u32) -> Vec<u32> {
     match op {
         Op::Jump(t) => vec![t],
         Op::JumpIfNot(t) | Op::JumpNotNull(t) | Op::ForNext(t) => vec![pc + 1, t],
@@ -199,7 +200,7 @@ fn is_native(func: &Func, op: Op) -> bool {
 }
 
 /// Whether `kind` compares (its result is a boolean) rather than computes a number.
-fn is_comparison(kind: BinOp) -> bool {
+pub(crate) fn is_comparison(kind: BinOp) -> bool {
     !matches!(kind, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Mod)
 }
 
@@ -224,9 +225,13 @@ pub(crate) struct Gen<'a, 'b> {
     closure: Option<ir::Value>,
     /// Imported direct-entry signatures by argument count.
     sigs: Vec<(u32, SigRef)>,
-    /// The tag of each operand stack value where it is known statically (constants, and
-    /// in direct entries some results); reset at every jump target.
+    /// The tag of each operand stack value where it is known statically, from `facts`
+    /// before each instruction.
     known: Vec<Option<i64>>,
+    /// What is known about types before each instruction (see `types.rs`).
+    facts: Facts,
+    /// The tags of the locals before the current instruction, from `facts`.
+    local_tags: Vec<Tag>,
     /// Gas checked ahead by an earlier group of the current straight line and not yet
     /// charged (see `gas_run`).
     prepaid: u64,
@@ -255,6 +260,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         helpers: Helpers,
         kind: Kind,
         cache: CacheAddrs,
+        guarded: bool,
     ) -> Gen<'a, 'b> {
         let pair = |b: &mut FunctionBuilder<'b>| (b.declare_var(I64), b.declare_var(I64));
         let locals = (0..func.slots).map(|_| pair(&mut b)).collect();
@@ -265,6 +271,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
+        let direct = matches!(kind, Kind::Direct { .. });
+        let facts = Facts::of(func, depth, &entries(func), direct, guarded && !direct);
         Gen {
             b,
             func,
@@ -274,6 +282,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             closure: None,
             sigs: Vec::new(),
             known: vec![None; func.max_stack as usize + 1],
+            facts,
+            local_tags: vec![None; func.slots as usize],
             prepaid: 0,
             cache,
             site_of: crate::cache::sites(func).0,
@@ -333,6 +343,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             if std::mem::take(&mut fused) || !open {
                 continue;
             }
+            self.learn(pc, h);
             if let Some(t) = self.fusable(pc as u32) {
                 let Op::Binary { kind, .. } = op else {
                     unreachable!("only comparisons fuse")
@@ -353,6 +364,68 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.finalize(target);
     }
 
+    /// Takes what is known before the instruction at `pc` (with `h` operands).
+    fn learn(&mut self, pc: usize, h: u32) {
+        let h = h as usize;
+        match self.facts.at.get(pc).cloned().flatten() {
+            Some(st) => {
+                self.known[..h].copy_from_slice(&st.stack[..h]);
+                self.local_tags = st.locals;
+            }
+            None => {
+                self.known[..h].fill(None);
+                self.local_tags.fill(None);
+            }
+        }
+    }
+
+    /// The first word of a value whose tag is `tag`, when that word is the tag alone (an
+    /// integer, a float, null): a constant, so the variable holding it need not stay live.
+    fn tag_word(&mut self, tag: Tag) -> Option<ir::Value> {
+        match tag {
+            Some(t @ (TAG_INT | TAG_FLOAT | TAG_NULL)) => Some(self.b.ins().iconst(I64, t)),
+            _ => None,
+        }
+    }
+
+    /// The first word of local `j`.
+    fn local_w0(&mut self, j: usize) -> ir::Value {
+        let tag = self.local_tags.get(j).copied().flatten();
+        match self.tag_word(tag) {
+            Some(w0) => w0,
+            None => self.b.use_var(self.locals[j].0),
+        }
+    }
+
+    /// At a VM entry with `guarded` facts: returns [`GUARD`] unless every local and
+    /// operand known at `pc` has its known tag.
+    fn guard_entry(&mut self, pc: u32, h: u32) {
+        let Some(st) = self.facts.at.get(pc as usize).cloned().flatten() else {
+            return;
+        };
+        let mut checks = Vec::new();
+        for (j, tag) in st.locals.iter().enumerate() {
+            if let Some(t) = tag {
+                checks.push((self.b.use_var(self.locals[j].0), *t));
+            }
+        }
+        for (i, tag) in st.stack.iter().enumerate().take(h as usize) {
+            if let Some(t) = tag {
+                checks.push((self.b.use_var(self.stack[i].0), *t));
+            }
+        }
+        for (w0, t) in checks {
+            let tag = self.b.ins().band_imm_s(w0, 0xff);
+            let ok = self.b.ins().icmp_imm_s(IntCC::Equal, tag, t);
+            let (pass, fail) = (self.b.create_block(), self.b.create_block());
+            self.b.ins().brif(ok, pass, &[], fail, &[]);
+            self.b.switch_to_block(fail);
+            let st = self.b.ins().iconst(I64, GUARD as i64);
+            self.b.ins().return_(&[st]);
+            self.b.switch_to_block(pass);
+        }
+    }
+
     /// The entry from the VM: a switch on the entry pc that reloads the frame's state
     /// there, or returns at once for a pc that is not an entry.
     fn vm_entry(&mut self, entry_pcs: &[u32]) {
@@ -366,16 +439,19 @@ impl<'a, 'b> Gen<'a, 'b> {
             if let (Some(h), Some(target)) = (self.depth[e as usize], self.blocks[e as usize]) {
                 let land = self.b.create_block();
                 switch.set_entry(u128::from(e), land);
-                landing.push((land, h, target));
+                landing.push((land, e, h, target));
             }
         }
         switch.emit(&mut self.b, entry_pc, otherwise);
         self.b.switch_to_block(otherwise);
         let st = self.b.ins().iconst(I64, HANDBACK as i64);
         self.b.ins().return_(&[st]);
-        for (land, h, target) in landing {
+        for (land, e, h, target) in landing {
             self.b.switch_to_block(land);
             self.reload(h);
+            if self.facts.guarded {
+                self.guard_entry(e, h);
+            }
             self.b.ins().jump(target, &[]);
         }
     }
@@ -566,8 +642,8 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// entry at the context's stack pointer.
     fn store_values(&mut self, lp: ir::Value, h: u32) {
         for j in 0..self.locals.len() {
-            let (a, b) = self.locals[j];
-            let (a, b) = (self.b.use_var(a), self.b.use_var(b));
+            let a = self.local_w0(j);
+            let b = self.b.use_var(self.locals[j].1);
             let off = j as i32 * VALUE_SIZE;
             self.b.ins().store(flags(), a, lp, off);
             self.b.ins().store(flags(), b, lp, off + 8);
@@ -686,8 +762,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.count();
             }
             Op::Load(s) => {
-                let (a, b) = self.locals[s as usize];
-                let (a, b) = (self.b.use_var(a), self.b.use_var(b));
+                let a = self.local_w0(s as usize);
+                let b = self.b.use_var(self.locals[s as usize].1);
                 self.push(h, a, b);
                 self.count();
             }
@@ -863,7 +939,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.known[h as usize - 1] == Some(TAG_INT),
         );
         let ints = self.b.create_block();
-        let mut float_op = !matches!(kind, BinOp::Mod | BinOp::Eq | BinOp::Neq);
+        let mut float_op = has_float_path(kind);
         if ka || kb {
             // A known int operand: only the two-int path can apply.
             float_op = false;
@@ -909,7 +985,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         // instruction itself, so it rejoins after the fast paths' count.
         let after = self.b.create_block();
         self.b.switch_to_block(slow);
-        self.slow(pc, op, h, Some(after));
+        if ka && kb && !is_comparison(kind) {
+            // The result is known to be an integer from here on (see `types.rs`), so a
+            // slow path (overflow, a zero divisor) never rejoins: the VM carries on.
+            self.exit_handback(pc, h);
+        } else {
+            self.slow(pc, op, h, Some(after));
+        }
 
         self.b.switch_to_block(join);
         self.count();

@@ -34,6 +34,7 @@
 mod cache;
 mod codegen;
 mod rt;
+mod types;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -101,6 +102,10 @@ pub struct FuncReport {
     pub direct: DirectState,
     /// How many times the VM offered it (entries and loop back-edges).
     pub offers: u64,
+    /// How many times the types its native code relies on did not hold where the VM
+    /// entered it (see `docs/jit.md`); at [`MAX_ENTRY_CHECK_FAILS`] it is compiled again
+    /// without relying on them.
+    pub entry_checks_failed: u32,
 }
 
 /// What the JIT did over the runs it served.
@@ -121,6 +126,10 @@ struct FuncSlot {
     direct: Option<*const u8>,
     /// Whether the direct entry was compiled (or its compilation tried).
     direct_tried: bool,
+    /// How many times the VM entry's type checks failed where the VM entered it.
+    guard_fails: u32,
+    /// Whether the VM entry was compiled without relying on types at its entries.
+    generic: bool,
     /// How many times a direct call chain gave up in this function.
     deopts: u32,
     /// Why it has no direct entry, when it has none by construction.
@@ -131,6 +140,10 @@ struct FuncSlot {
 /// After this many give-ups a function is no longer called directly (its callers then
 /// reach it through the VM's call code).
 const MAX_DEOPTS: u32 = 8;
+
+/// After this many failed type checks at its entries, a function's VM entry is compiled
+/// again without relying on types there (see `types.rs`).
+pub const MAX_ENTRY_CHECK_FAILS: u32 = 8;
 
 /// The compiled code of one program and the Cranelift module that owns it.
 pub(crate) struct Compiled {
@@ -244,6 +257,7 @@ impl Jit {
                         _ => DirectState::NotCompiled,
                     },
                     offers: f.offers,
+                    entry_checks_failed: f.guard_fails,
                 })
                 .collect(),
             native_instructions: c.native_instructions,
@@ -273,6 +287,8 @@ impl Compiled {
                 code: None,
                 direct: None,
                 direct_tried: false,
+                guard_fails: 0,
+                generic: false,
                 deopts: 0,
                 no_direct: None,
                 offers: 0,
@@ -320,7 +336,8 @@ impl Compiled {
             }
             _ => {}
         }
-        let result = self.compile(prog, func, false);
+        let guarded = !slot.generic;
+        let result = self.compile(prog, func, false, guarded);
         let slot = self.funcs.get_mut(func as usize)?;
         match result {
             Ok(code) => {
@@ -349,7 +366,7 @@ impl Compiled {
             match codegen::direct_callable(f) {
                 Err(why) => slot.no_direct = Some(why),
                 Ok(()) => {
-                    let result = self.compile(prog, func, true);
+                    let result = self.compile(prog, func, true, true);
                     let slot = self.funcs.get_mut(func as usize)?;
                     match result {
                         Ok(entry) => {
@@ -363,6 +380,20 @@ impl Compiled {
         }
         let slot = self.funcs.get(func as usize)?;
         slot.direct.filter(|_| f.params == argc)
+    }
+
+    /// The VM entry of `func` found types other than its code relies on where the VM
+    /// entered it; past [`MAX_ENTRY_CHECK_FAILS`] it is compiled again without relying on them.
+    pub(crate) fn note_guard_failure(&mut self, func: u32) {
+        if let Some(slot) = self.funcs.get_mut(func as usize) {
+            slot.guard_fails += 1;
+            if slot.guard_fails >= MAX_ENTRY_CHECK_FAILS && !slot.generic {
+                slot.generic = true;
+                // The old code stays in the module (freed with it); nothing refers to a
+                // VM entry but this slot.
+                slot.code = None;
+            }
+        }
     }
 
     /// A direct call chain gave up in `func`; past [`MAX_DEOPTS`] it is no longer called
@@ -382,7 +413,13 @@ impl Compiled {
     /// Compiles `func`: its entry from the VM, and its direct entry when it can have one.
     /// Compiles one entry of function `func`: the one the VM enters, or with `direct` the
     /// direct one. Returns the code's address.
-    fn compile(&mut self, prog: &Program, func: u32, direct: bool) -> Result<*const u8, String> {
+    fn compile(
+        &mut self,
+        prog: &Program,
+        func: u32,
+        direct: bool,
+        guarded: bool,
+    ) -> Result<*const u8, String> {
         let f = prog
             .funcs
             .get(func as usize)
@@ -406,7 +443,7 @@ impl Compiled {
             gas_checks: self.gas_checks,
         };
         catch_unwind(AssertUnwindSafe(|| {
-            backend.compile(f, func, &depths, direct, cache)
+            backend.compile(f, func, &depths, direct, guarded, cache)
         }))
         .unwrap_or_else(|_| Err("the code generator failed".into()))
     }
@@ -478,13 +515,15 @@ impl Backend {
     }
 
     /// Compiles `f` (function number `index`): its entry from the VM, or with `direct`
-    /// its direct entry. Returns the code's address.
+    /// its direct entry; `guarded` as for `types::Facts::of`. Returns the code's address.
+    #[allow(clippy::too_many_arguments)]
     fn compile(
         &mut self,
         f: &weft_bytecode::program::Func,
         index: u32,
         depths: &[Option<u32>],
         direct: bool,
+        guarded: bool,
         cache: codegen::CacheAddrs,
     ) -> Result<*const u8, String> {
         let err = |e: cranelift_module::ModuleError| format!("cranelift: {e}");
@@ -529,7 +568,7 @@ impl Backend {
             } else {
                 codegen::Kind::Vm
             };
-            codegen::Gen::new(b, f, depths, helpers, mode, cache)
+            codegen::Gen::new(b, f, depths, helpers, mode, cache, guarded)
                 .build(self.module.target_config());
         }
         let dump = std::env::var_os("WEFT_JIT_DUMP").is_some();

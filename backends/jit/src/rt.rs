@@ -35,6 +35,9 @@ pub(crate) const ERROR: u64 = 5;
 /// every directly called frame below it saved themselves in [`JitCtx::deopt`], innermost
 /// first; the function that made the first direct call turns them into VM frames.
 pub(crate) const DEOPT: u64 = 6;
+/// Returned by a function's VM entry when what its code relies on about types does not
+/// hold where the VM entered it (see `types.rs`); nothing ran, and the VM carries on.
+pub(crate) const GUARD: u64 = 7;
 
 /// How many directly called native frames may be active at once (they live on the native
 /// stack; the VM's call-depth limit applies as well).
@@ -514,6 +517,7 @@ pub(crate) fn run_native(
     pc: u32,
     stop: usize,
 ) -> Result<Option<Exit>, RuntimeError> {
+    let func = vm.s.frames.last().map(|f| f.func);
     let mut ctx = JitCtx::new(vm, compiled, stop);
     sync_out(vm, &mut ctx)?;
     // SAFETY: `code` is compiled for the top frame's function and `pc` is one of its
@@ -526,6 +530,13 @@ pub(crate) fn run_native(
             .error
             .take()
             .unwrap_or_else(|| diag::internal("native code failed without an error"))),
+        GUARD => {
+            drop(ctx);
+            if let Some(func) = func {
+                compiled.note_guard_failure(func);
+            }
+            Ok(None)
+        }
         _ => Ok(None),
     }
 }

@@ -1,9 +1,12 @@
-//! Direct calls between compiled functions: programs built to reach the corners of the
-//! direct-call machinery (giving up mid-chain, functions losing their direct entry, call
-//! caches across garbage collections, captured variables changing between calls, deep
-//! recursion) must run exactly as on the VM: same value or error (and its path), output,
-//! gas, instruction count, and suspended states. Each program also runs at a spread of gas
-//! budgets, since running out of gas inside a chain of direct calls is a give-up too.
+//! Direct calls between compiled functions, and the types native code relies on: programs
+//! built to reach the corners of the direct-call machinery (giving up mid-chain, functions
+//! losing their direct entry, call caches across garbage collections, captured variables
+//! changing between calls, deep recursion) and of the type facts (`src/types.rs`: checks
+//! where the VM enters that fail, arithmetic on known integers that overflows, parameters
+//! proven integers by a comparison) must run exactly as on the VM: same value or error
+//! (and its path), output, gas, instruction count, and suspended states. Each program also
+//! runs at a spread of gas budgets, since running out of gas inside a chain of direct calls
+//! is a give-up too.
 
 use std::fmt::Write as _;
 
@@ -205,4 +208,69 @@ fn recursion_deeper_than_native_frames_allow_and_past_the_call_depth_limit() {
     };
     same_on_both(&sum(700), limits);
     same_on_both(&sum(1200), limits);
+}
+
+#[test]
+fn a_loop_whose_types_change_behind_native_code_is_compiled_again_without_them() {
+    // Native code knows `s` is an integer at the loop header: every native path stores one
+    // there. The handler, which only the VM runs, stores a float; from then on the checks
+    // where the VM enters the loop fail, until the loop is compiled again without them.
+    // Worked by hand: s = 0+1+2+3+4 = 10, then 0.5 at i = 5, then 0.5 + (6+...+39) = 765.5.
+    let ir = r#"["std.seq", ["std.let", "i", 0], ["std.let", "s", 0],
+      ["std.while", ["bool.lt", ["std.var", "i"], 40], ["std.seq",
+        ["std.try", ["std.seq",
+            ["std.if", ["bool.eq", ["std.var", "i"], 5], ["std.throw", "boom"], null],
+            ["std.set", "s", ["math.add", ["std.var", "s"], ["std.var", "i"]]]],
+          "e", ["std.set", "s", 0.5]],
+        ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+      ["std.log", ["std.var", "s"]]]"#;
+    let vm = trace(&program(ir), Limits::default(), None);
+    assert!(vm.contains(r#"log ["765.5"]"#), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    let main = func_state(&report, "<main>");
+    assert_eq!(
+        main.entry_checks_failed,
+        weft_jit::MAX_ENTRY_CHECK_FAILS,
+        "{report:?}"
+    );
+}
+
+#[test]
+fn arithmetic_on_known_integers_that_overflows_stops_where_the_vm_does() {
+    // `s` and `i` are known integers in the loop, so their sum has no rejoining slow path:
+    // on overflow the VM runs the addition and reports it (E5011 at the `math.add`).
+    let ir = r#"["std.seq", ["std.let", "i", 0], ["std.let", "s", 9223372036854775000],
+      ["std.while", ["bool.lt", ["std.var", "i"], 100], ["std.seq",
+        ["std.set", "s", ["math.add", ["std.var", "s"], 100]],
+        ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+      ["std.var", "s"]]"#;
+    let vm = trace(&program(ir), Limits::default(), None);
+    assert!(vm.starts_with("failed E5011"), "{vm}");
+    assert!(vm.contains("at $[3][2][1][2]"), "{vm}");
+    same_on_both(ir, Limits::default());
+}
+
+#[test]
+fn a_parameter_proven_an_integer_stays_one_until_a_float_arrives() {
+    // In `f`, `n * 2` proves `n` an integer for the `+ n` after it; from i = 10 on, `f`
+    // gets floats, gives up at `n * 2`, and after 8 give-ups is no longer called directly.
+    // Worked by hand: 3 * (0+...+9) + 3 * ((10+...+29) + 20 * 0.5) = 135 + 1200 = 1335.
+    let ir = r#"["std.seq",
+      ["std.let", "f", ["std.lambda", ["n"],
+        ["math.add", ["math.mul", ["std.var", "n"], 2], ["std.var", "n"]]]],
+      ["std.let", "t", 0], ["std.let", "i", 0],
+      ["std.while", ["bool.lt", ["std.var", "i"], 30], ["std.seq",
+        ["std.set", "t", ["math.add", ["std.var", "t"], ["std.apply", ["std.var", "f"],
+          ["std.if", ["bool.lt", ["std.var", "i"], 10], ["std.var", "i"],
+            ["math.add", ["std.var", "i"], 0.5]]]]],
+        ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+      ["std.var", "t"]]"#;
+    let vm = trace(&program(ir), Limits::default(), None);
+    assert!(vm.starts_with("finished 1335"), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    let f = func_state(&report, "<lambda");
+    assert!(
+        matches!(f.direct, weft_jit::DirectState::Dropped { .. }),
+        "{report:?}"
+    );
 }
