@@ -52,6 +52,8 @@ pub(crate) struct Helpers {
     pub load_cap: FuncRef,
     pub deopt: FuncRef,
     pub materialize: FuncRef,
+    /// The function being built (in a direct entry, its own direct entry).
+    pub this: FuncRef,
 }
 
 /// Addresses of the program's inline cache words (see `cache.rs`) for the function being
@@ -418,6 +420,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let tag = self.b.ins().band_imm_s(w0, 0xff);
             let ok = self.b.ins().icmp_imm_s(IntCC::Equal, tag, t);
             let (pass, fail) = (self.b.create_block(), self.b.create_block());
+            self.b.set_cold_block(fail);
             self.b.ins().brif(ok, pass, &[], fail, &[]);
             self.b.switch_to_block(fail);
             let st = self.b.ins().iconst(I64, GUARD as i64);
@@ -559,6 +562,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, avail, need as i64)
         };
         let (pay, short) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(short);
         self.b.ins().brif(ok, pay, &[], short, &[]);
         self.b.switch_to_block(short);
         self.exit_handback(pc, h);
@@ -879,6 +883,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         if let Kind::Direct { .. } = self.kind {
             // The VM runs the jump and its safe point.
             let (stop, go) = (self.b.create_block(), self.b.create_block());
+            self.b.set_cold_block(stop);
             self.b.ins().brif(needed, stop, &[], go, &[]);
             self.b.switch_to_block(stop);
             self.deopt(pc, h, true);
@@ -893,6 +898,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.create_block(),
             self.b.create_block(),
         );
+        self.b.set_cold_block(poll);
+        self.b.set_cold_block(stop);
         self.b.ins().brif(needed, poll, &[], go, &[]);
         // The frame goes to memory around the poll, so no value stays live across the
         // call (which would cost registers on the hot path).
@@ -933,6 +940,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (b0, b1) = self.slot(h - 1);
         let join = self.b.create_block();
         let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
         let targets = fuse.map(|t| (self.block(pc + 2), self.block(t)));
         let (ka, kb) = (
             self.known[h as usize - 2] == Some(TAG_INT),
@@ -1096,13 +1104,28 @@ impl<'a, 'b> Gen<'a, 'b> {
         let is_closure = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_CLOSURE);
         self.b.ins().brif(is_closure, lookup, &[], vm_way, &[]);
 
-        // The site's cache, else `jit_callee` (which fills it).
+        // A direct entry calling its own closure with as many arguments as it takes calls
+        // itself: the same closure is the same function, whose direct entry this is.
         self.b.switch_to_block(lookup);
         let id = self.b.ins().ushr_imm_s(cw0, 32);
+        self.b.append_block_param(go, I64);
+        if let (Kind::Direct { .. }, Some(me)) = (self.kind, self.closure)
+            && argc == self.func.params
+        {
+            let (itself, other) = (self.b.create_block(), self.b.create_block());
+            let same = self.b.ins().icmp(IntCC::Equal, id, me);
+            self.b.ins().brif(same, itself, &[], other, &[]);
+            self.b.switch_to_block(itself);
+            let entry = self.b.ins().func_addr(I64, self.helpers.this);
+            self.b.ins().jump(go, &[entry.into()]);
+            self.b.switch_to_block(other);
+        }
+
+        // The site's cache, else `jit_callee` (which fills it).
         let site = self.site(pc);
         let hit = self.cache_hit(site, self.cache.code_epoch, id);
         let (cached, miss) = (self.b.create_block(), self.b.create_block());
-        self.b.append_block_param(go, I64);
+        self.b.set_cold_block(miss);
         self.b.ins().brif(hit, cached, &[], miss, &[]);
         self.b.switch_to_block(cached);
         let entry = self.b.ins().load(I64, flags(), site, 16);
@@ -1149,6 +1172,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.create_block(),
         );
         let ok = self.b.ins().icmp_imm_s(IntCC::Equal, status, LEFT as i64);
+        self.b.set_cold_block(gave_up);
         self.b.ins().brif(ok, returned, &[], gave_up, &[]);
 
         self.b.switch_to_block(returned);
@@ -1226,6 +1250,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.create_block(),
             self.b.create_block(),
         );
+        self.b.set_cold_block(miss);
+        self.b.set_cold_block(fail);
         self.b.ins().brif(hit, done, &[], miss, &[]);
         self.b.switch_to_block(miss);
         let i = self.b.ins().iconst(I32, i64::from(c));

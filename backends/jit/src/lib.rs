@@ -562,6 +562,7 @@ impl Backend {
                 load_cap: import(load_cap),
                 deopt: import(deopt),
                 materialize: import(materialize),
+                this: import(id),
             };
             let mode = if direct {
                 codegen::Kind::Direct { index }
