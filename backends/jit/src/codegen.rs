@@ -1278,6 +1278,19 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.push(h, w0, w1);
     }
 
+    /// The value of `v` when it is an integer constant of this function.
+    fn const_of(&self, v: ir::Value) -> Option<i64> {
+        let dfg = &self.b.func.dfg;
+        let inst = dfg.value_def(v).inst()?;
+        match dfg.insts[inst] {
+            ir::InstructionData::UnaryImm {
+                opcode: ir::Opcode::Iconst,
+                imm,
+            } => Some(imm.bits()),
+            _ => None,
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn int_op(
         &mut self,
@@ -1300,20 +1313,51 @@ impl<'a, 'b> Gen<'a, 'b> {
             g.b.switch_to_block(ok);
             int_result(g, r);
         };
-        match kind {
-            BinOp::Add => {
+        // With a constant operand, overflow is one comparison of the other operand (which
+        // a branch takes directly) rather than a flag to materialise and test.
+        let (cx, cy) = (self.const_of(x), self.const_of(y));
+        match (kind, cx, cy) {
+            (BinOp::Add, _, Some(c)) | (BinOp::Add, Some(c), _) => {
+                let v = if cy.is_some() { x } else { y };
+                let of = if c >= 0 {
+                    self.b
+                        .ins()
+                        .icmp_imm_s(IntCC::SignedGreaterThan, v, i64::MAX - c)
+                } else {
+                    self.b
+                        .ins()
+                        .icmp_imm_s(IntCC::SignedLessThan, v, i64::MIN - c)
+                };
+                let r = self.b.ins().iadd_imm_s(v, c);
+                checked(self, r, of);
+            }
+            (BinOp::Sub, _, Some(c)) => {
+                let of = if c > 0 {
+                    self.b
+                        .ins()
+                        .icmp_imm_s(IntCC::SignedLessThan, x, i64::MIN + c)
+                } else {
+                    self.b
+                        .ins()
+                        .icmp_imm_s(IntCC::SignedGreaterThan, x, i64::MAX + c)
+                };
+                let c = self.b.ins().iconst(I64, c);
+                let r = self.b.ins().isub(x, c);
+                checked(self, r, of);
+            }
+            (BinOp::Add, ..) => {
                 let (r, of) = self.b.ins().sadd_overflow(x, y);
                 checked(self, r, of);
             }
-            BinOp::Sub => {
+            (BinOp::Sub, ..) => {
                 let (r, of) = self.b.ins().ssub_overflow(x, y);
                 checked(self, r, of);
             }
-            BinOp::Mul => {
+            (BinOp::Mul, ..) => {
                 let (r, of) = self.b.ins().smul_overflow(x, y);
                 checked(self, r, of);
             }
-            BinOp::Mod => {
+            (BinOp::Mod, ..) => {
                 // Zero divisor: the builtin reports it. -1: always 0 (and no trap on MIN).
                 let (nonzero, minus_one, rem) = (
                     self.b.create_block(),

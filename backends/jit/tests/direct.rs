@@ -248,6 +248,37 @@ fn arithmetic_on_known_integers_that_overflows_stops_where_the_vm_does() {
     assert!(vm.starts_with("failed E5011"), "{vm}");
     assert!(vm.contains("at $[3][2][1][2]"), "{vm}");
     same_on_both(ir, Limits::default());
+    // The same towards the negative end, with each form of constant operand native code
+    // checks by comparing the other operand.
+    for (start, step) in [
+        (
+            "-9223372036854775000",
+            r#"["math.sub", ["std.var", "s"], 100]"#,
+        ),
+        (
+            "-9223372036854775000",
+            r#"["math.add", ["std.var", "s"], -100]"#,
+        ),
+        (
+            "-9223372036854775000",
+            r#"["math.add", -100, ["std.var", "s"]]"#,
+        ),
+        (
+            "9223372036854775000",
+            r#"["math.sub", ["std.var", "s"], -100]"#,
+        ),
+    ] {
+        let ir = format!(
+            r#"["std.seq", ["std.let", "i", 0], ["std.let", "s", {start}],
+              ["std.while", ["bool.lt", ["std.var", "i"], 100], ["std.seq",
+                ["std.set", "s", {step}],
+                ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+              ["std.var", "s"]]"#
+        );
+        let vm = trace(&program(&ir), Limits::default(), None);
+        assert!(vm.starts_with("failed E5011"), "{ir}: {vm}");
+        same_on_both(&ir, Limits::default());
+    }
 }
 
 #[test]
