@@ -8,6 +8,8 @@
 //! runs at a spread of gas budgets, since running out of gas inside a chain of direct calls
 //! is a give-up too.
 
+mod common;
+
 use std::fmt::Write as _;
 
 use weft_bytecode::{Limits, Outcome, Program, RunConfig, SuspendedState, TestHost};
@@ -33,24 +35,11 @@ fn trace(program: &Program, limits: Limits, jit: Option<&mut Jit>) -> String {
     };
     let mut out = String::new();
     for _ in 0..1000 {
+        if let Some(end) = common::ending(&outcome) {
+            out.push_str(&end);
+        }
         match outcome {
-            Outcome::Finished { value, stats } => {
-                let _ = write!(
-                    out,
-                    "finished {value} gas {} instr {}",
-                    stats.gas_used, stats.instructions
-                );
-                break;
-            }
-            Outcome::Failed { error, stats } => {
-                let path = error.path.map(|p| p.to_string()).unwrap_or_default();
-                let _ = write!(
-                    out,
-                    "failed {} {} at {path} gas {} instr {}",
-                    error.code, error.message, stats.gas_used, stats.instructions
-                );
-                break;
-            }
+            Outcome::Finished { .. } | Outcome::Failed { .. } => break,
             Outcome::Suspended { state, stats, .. } => {
                 let json = state.to_json().expect("state serialises");
                 let _ = writeln!(out, "suspended gas {} state {json}", stats.gas_used);

@@ -7,6 +7,7 @@
 //! traces — result or error code, message and path, gas used, instruction count, every
 //! suspended state as JSON, output and warnings — must be the same text.
 
+mod common;
 #[path = "../../bytecode/src/tests/irgen.rs"]
 mod irgen;
 
@@ -171,22 +172,11 @@ fn trace(mut backend: Backend<'_>, program: &Program, setting: &Setting) -> Trac
     let mut outcome = backend.run(program, &config, &mut host);
     let mut suspensions = 0;
     let gas_used = loop {
+        if let Some(end) = common::ending(&outcome) {
+            let _ = writeln!(out, "{end}");
+        }
         match outcome {
-            Outcome::Finished { value, stats } => {
-                let _ = writeln!(
-                    out,
-                    "finished {value} gas {} instr {}",
-                    stats.gas_used, stats.instructions
-                );
-                break stats.gas_used;
-            }
-            Outcome::Failed { error, stats } => {
-                let path = error.path.map(|p| p.to_string()).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "failed {} {} at {path} gas {} instr {}",
-                    error.code, error.message, stats.gas_used, stats.instructions
-                );
+            Outcome::Finished { stats, .. } | Outcome::Failed { stats, .. } => {
                 break stats.gas_used;
             }
             Outcome::Suspended {
