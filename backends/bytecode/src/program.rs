@@ -240,18 +240,25 @@ pub enum BinOp {
 
 impl BinOp {
     /// The fast-path operation for a two-argument call of `name`, if it has one.
+    ///
+    /// An opcode maps to a fast path only where, for every pair of operands the fast path
+    /// takes (two ints, two floats; see [`BinOp::ints`] and [`BinOp::floats`]), its result
+    /// is the opcode's own; for any other pair, and where the fast path declines
+    /// (overflow), the opcode's builtin runs. Python's arithmetic and comparisons agree
+    /// with `math.*`/`bool.*` there (ints that overflow raise in both; `%` and `//` floor,
+    /// so they have none); so does `py.iadd`, which on numbers is `py.add`.
     pub fn for_opcode(name: &str) -> Option<BinOp> {
         Some(match name {
-            "math.add" => BinOp::Add,
-            "math.sub" => BinOp::Sub,
-            "math.mul" => BinOp::Mul,
+            "math.add" | "py.add" | "py.iadd" => BinOp::Add,
+            "math.sub" | "py.sub" => BinOp::Sub,
+            "math.mul" | "py.mul" => BinOp::Mul,
             "math.mod" => BinOp::Mod,
-            "bool.lt" => BinOp::Lt,
-            "bool.gt" => BinOp::Gt,
-            "bool.lte" => BinOp::Lte,
-            "bool.gte" => BinOp::Gte,
-            "bool.eq" => BinOp::Eq,
-            "bool.neq" => BinOp::Neq,
+            "bool.lt" | "py.lt" => BinOp::Lt,
+            "bool.gt" | "py.gt" => BinOp::Gt,
+            "bool.lte" | "py.le" => BinOp::Lte,
+            "bool.gte" | "py.ge" => BinOp::Gte,
+            "bool.eq" | "py.eq" => BinOp::Eq,
+            "bool.neq" | "py.ne" => BinOp::Neq,
             _ => return None,
         })
     }

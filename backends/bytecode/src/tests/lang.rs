@@ -367,3 +367,34 @@ fn binary_fast_path_agrees_with_the_builtins() {
     check(r#"["bool.neq", 2, 3]"#, "true");
     check(r#"["bool.lt", 1, "a"]"#, "error E5010 at $");
 }
+
+#[test]
+fn python_arithmetic_and_comparisons_take_the_fast_path_with_python_results() {
+    // `py.add` and friends compile to the two-operand fast path (ints, floats) and fall
+    // back to the builtin for everything else; each expectation is Python's own result
+    // (or, for overflow, Weft's documented OverflowError, raised as E5018).
+    let program = super::program(r#"["py.add", ["std.arg", 0], 1]"#);
+    let text = crate::disassemble(&program);
+    assert!(text.contains("binary py.add"), "{text}");
+    check(r#"["py.add", 2, 3]"#, "5");
+    check(r#"["py.add", 1.5, 2.25]"#, "3.75");
+    check(r#"["py.add", 1, 2.5]"#, "3.5");
+    check(r#"["py.add", true, 1]"#, "2");
+    check(r#"["py.add", "a", "b"]"#, r#""ab""#);
+    check(r#"["py.iadd", 2, 3]"#, "5");
+    check(r#"["py.sub", 2, 5]"#, "-3");
+    check(r#"["py.mul", 6, 7]"#, "42");
+    check(r#"["py.mul", 0.5, 3.0]"#, "1.5");
+    check(r#"["py.add", 9223372036854775807, 1]"#, "error E5018 at $");
+    check(r#"["py.sub", -9223372036854775807, 2]"#, "error E5018 at $");
+    check(r#"["py.mul", 4611686018427387904, 2]"#, "error E5018 at $");
+    check(r#"["py.lt", 1, 2]"#, "true");
+    check(r#"["py.lt", 2.5, 1.5]"#, "false");
+    check(r#"["py.le", 2, 2]"#, "true");
+    check(r#"["py.gt", 1, 2.5]"#, "false");
+    check(r#"["py.ge", "b", "a"]"#, "true");
+    check(r#"["py.eq", 1, 1.0]"#, "true");
+    check(r#"["py.eq", 1.5, 1.5]"#, "true");
+    check(r#"["py.ne", 3, 4]"#, "true");
+    check(r#"["py.lt", 1, "a"]"#, "error E5018 at $");
+}
