@@ -230,6 +230,11 @@ pub enum BinOp {
     Sub,
     Mul,
     Mod,
+    /// JavaScript `+` on two ints: an int while the sum is within ±2^53 (where doubles
+    /// are exact), as `js.add` gives; anything else is `js.add`'s.
+    JsAdd,
+    /// JavaScript `-` on two ints within ±2^53 whose difference is too.
+    JsSub,
     Lt,
     Gt,
     Lte,
@@ -246,9 +251,12 @@ impl BinOp {
     /// is the opcode's own; for any other pair, and where the fast path declines
     /// (overflow), the opcode's builtin runs. Python's arithmetic and comparisons agree
     /// with `math.*`/`bool.*` there (ints that overflow raise in both; `%` and `//` floor,
-    /// so they have none); so does `py.iadd`, which on numbers is `py.add`.
+    /// so they have none); so does `py.iadd`, which on numbers is `py.add`. JavaScript's
+    /// numbers are doubles: `js.add` and `js.sub` have an int path only, within ±2^53.
     pub fn for_opcode(name: &str) -> Option<BinOp> {
         Some(match name {
+            "js.add" => BinOp::JsAdd,
+            "js.sub" => BinOp::JsSub,
             "math.add" | "py.add" | "py.iadd" => BinOp::Add,
             "math.sub" | "py.sub" => BinOp::Sub,
             "math.mul" | "py.mul" => BinOp::Mul,
@@ -294,6 +302,10 @@ impl BinOp {
             BinOp::Sub => Int(a.checked_sub(b)?),
             BinOp::Mul => Int(a.checked_mul(b)?),
             BinOp::Mod => Int(a.checked_rem(b).or_else(|| (b == -1).then_some(0))?),
+            BinOp::JsAdd => Int(a.checked_add(b).filter(|s| js_exact(*s))?),
+            // Within ±2^53 both operands are exact doubles and `a - b` cannot overflow.
+            BinOp::JsSub if js_exact(a) && js_exact(b) && js_exact(a - b) => Int(a - b),
+            BinOp::JsSub => return None,
             BinOp::Lt => Bool(a < b),
             BinOp::Gt => Bool(a > b),
             BinOp::Lte => Bool(a <= b),
@@ -316,7 +328,15 @@ impl BinOp {
             BinOp::Gt => Bool(a > b),
             BinOp::Lte => Bool(a <= b),
             BinOp::Gte => Bool(a >= b),
-            BinOp::Eq | BinOp::Neq => return None,
+            BinOp::Eq | BinOp::Neq | BinOp::JsAdd | BinOp::JsSub => return None,
         })
     }
+}
+
+/// The largest magnitude of an int JavaScript arithmetic keeps exact: 2^53.
+pub const JS_SAFE: i64 = 1 << 53;
+
+/// Whether `i` is within ±2^53, where an int and its double are the same number.
+fn js_exact(i: i64) -> bool {
+    i.unsigned_abs() <= JS_SAFE as u64
 }

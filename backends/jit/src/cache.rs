@@ -26,7 +26,8 @@ pub(crate) const CELL_EPOCH: usize = 1;
 const HEADER: usize = 2;
 /// A call site: `[code epoch, closure index, direct entry]`.
 pub(crate) const CALL_WORDS: u32 = 3;
-/// A captured load: `[cell epoch, closure index, value word 0, value word 1]`.
+/// A captured load (`LoadCap`, or `LoadChain` through late-bound captures):
+/// `[cell epoch, closure index, value word 0, value word 1]`.
 pub(crate) const CAP_WORDS: u32 = 4;
 
 /// The word offset of each cached instruction of `func` from the function's first site,
@@ -39,7 +40,7 @@ pub(crate) fn sites(func: &Func) -> (Vec<Option<u32>>, usize) {
         .map(|op| {
             let words = match op {
                 Op::Call(_) => CALL_WORDS,
-                Op::LoadCap(_) => CAP_WORDS,
+                Op::LoadCap(_) | Op::LoadChain(_) => CAP_WORDS,
                 _ => return None,
             };
             let at = next;

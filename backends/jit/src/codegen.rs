@@ -30,7 +30,7 @@ use weft_bytecode::Op;
 use weft_bytecode::program::{BinOp, Func};
 use weft_runtime::{Truth, Value};
 
-use crate::rt::{DEOPT, GUARD, HANDBACK, JitCtx, LEFT, SAME, SUSPEND, truth_code};
+use crate::rt::{CHAIN, DEOPT, GUARD, HANDBACK, JitCtx, LEFT, SAME, SUSPEND, truth_code};
 use crate::types::{Facts, Tag, has_float_path};
 
 pub(crate) const TAG_NULL: i64 = 0;
@@ -121,7 +121,11 @@ pub(crate) fn direct_callable(func: &Func) -> Result<(), String> {
         return Err(format!("more than {MAX_DIRECT_PARAMS} parameters"));
     }
     match func.code.iter().enumerate().find(|(_, op)| {
-        !is_native(func, **op) && !matches!(op, Op::Call(_) | Op::Return | Op::LoadCap(_))
+        !is_native(func, **op)
+            && !matches!(
+                op,
+                Op::Call(_) | Op::Return | Op::LoadCap(_) | Op::LoadChain(_)
+            )
     }) {
         Some((pc, op)) => Err(format!("uses {op:?} (pc {pc}), which only the VM runs")),
         None => Ok(()),
@@ -203,7 +207,10 @@ fn is_native(func: &Func, op: Op) -> bool {
 
 /// Whether `kind` compares (its result is a boolean) rather than computes a number.
 pub(crate) fn is_comparison(kind: BinOp) -> bool {
-    !matches!(kind, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Mod)
+    !matches!(
+        kind,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Mod | BinOp::JsAdd | BinOp::JsSub
+    )
 }
 
 /// Whether `op`'s code may fall through into the next instruction's code without a jump
@@ -211,7 +218,7 @@ pub(crate) fn is_comparison(kind: BinOp) -> bool {
 fn falls_through(func: &Func, op: Op, kind: Kind) -> bool {
     match op {
         Op::Call(_) => true,
-        Op::LoadCap(_) => kind != Kind::Vm,
+        Op::LoadCap(_) | Op::LoadChain(_) => kind != Kind::Vm,
         Op::Jump(_) | Op::JumpIfNot(_) | Op::JumpKeep { .. } | Op::JumpNotNull(_) => false,
         _ => is_native(func, op),
     }
@@ -832,6 +839,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Op::Call(argc) => self.call(pc, op, argc, h),
             Op::Return if self.kind != Kind::Vm => self.ret(h),
             Op::LoadCap(c) if self.kind != Kind::Vm => self.load_cap(pc, c, h),
+            Op::LoadChain(c) if self.kind != Kind::Vm => self.load_cap(pc, c | CHAIN, h),
             _ => self.slow(pc, op, h, None),
         }
     }
@@ -1240,7 +1248,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().return_(&[st, avail, instr, a, b]);
     }
 
-    /// `LoadCap(c)` in a direct entry, through `jit_load_cap`.
+    /// `LoadCap(c)` in a direct entry, through `jit_load_cap` (or, with [`CHAIN`] set in
+    /// `c`, `LoadChain`).
     fn load_cap(&mut self, pc: u32, c: u32, h: u32) {
         let closure = self.closure.expect("a direct entry has its closure");
         let site = self.site(pc);
@@ -1276,6 +1285,17 @@ impl<'a, 'b> Gen<'a, 'b> {
         let w0 = self.b.ins().bor_imm_s(c, TAG_BOOL);
         let w1 = self.b.ins().iconst(I64, 0);
         self.push(h, w0, w1);
+    }
+
+    /// 1 when `v` is outside ±2^53 (JavaScript's exact integers), else 0, as an `I64`.
+    fn outside_js_safe(&mut self, v: ir::Value) -> ir::Value {
+        let safe = weft_bytecode::program::JS_SAFE;
+        let shifted = self.b.ins().iadd_imm_s(v, safe);
+        let far = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::UnsignedGreaterThan, shifted, 2 * safe);
+        self.b.ins().uextend(I64, far)
     }
 
     /// The value of `v` when it is an integer constant of this function.
@@ -1348,6 +1368,24 @@ impl<'a, 'b> Gen<'a, 'b> {
             (BinOp::Add, ..) => {
                 let (r, of) = self.b.ins().sadd_overflow(x, y);
                 checked(self, r, of);
+            }
+            (BinOp::JsAdd, ..) => {
+                // An int while the exact sum is within ±2^53.
+                let (r, of) = self.b.ins().sadd_overflow(x, y);
+                let far = self.outside_js_safe(r);
+                let of = self.b.ins().uextend(I64, of);
+                let bad = self.b.ins().bor(of, far);
+                checked(self, r, bad);
+            }
+            (BinOp::JsSub, ..) => {
+                // Both operands and the difference within ±2^53 (so no overflow either).
+                let r = self.b.ins().isub(x, y);
+                let fx = self.outside_js_safe(x);
+                let fy = self.outside_js_safe(y);
+                let fr = self.outside_js_safe(r);
+                let bad = self.b.ins().bor(fx, fy);
+                let bad = self.b.ins().bor(bad, fr);
+                checked(self, r, bad);
             }
             (BinOp::Sub, ..) => {
                 let (r, of) = self.b.ins().ssub_overflow(x, y);

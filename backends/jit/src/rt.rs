@@ -360,9 +360,14 @@ pub(crate) unsafe extern "C" fn jit_callee(
     .unwrap_or(0)
 }
 
-/// Reads captured cell `i` of closure `closure` into the captured load's cache words at
-/// `site` (see `cache.rs`): 1, or 0 when that is not possible (native code then leaves the
-/// instruction to the VM, which reports it).
+/// Set in [`jit_load_cap`]'s index for a late-bound chain (`LoadChain`) rather than one
+/// captured cell.
+pub(crate) const CHAIN: u32 = 1 << 31;
+
+/// Reads captured cell `i` of closure `closure` (or, with [`CHAIN`] set, the first
+/// initialised cell of the closure's function's chain `i`, as the VM's `LoadChain` does)
+/// into the captured load's cache words at `site` (see `cache.rs`): 1, or 0 when that is
+/// not possible (native code then leaves the instruction to the VM, which reports it).
 ///
 /// # Safety
 /// `ctx` is the live context of the native call; `site` is the load's cache entry.
@@ -376,11 +381,34 @@ pub(crate) unsafe extern "C" fn jit_load_cap(
     let c = unsafe { &mut *ctx };
     let vm = unsafe { c.vm() };
     let heap = &vm.s.heap;
-    let cell = heap
-        .closure(Value::Closure(closure as u32))
-        .and_then(|f| f.captures.get(i as usize).copied());
-    match cell.map(|cell| heap.cell(cell)) {
-        Some(Ok(v)) => {
+    let Some(f) = heap.closure(Value::Closure(closure as u32)) else {
+        return 0;
+    };
+    let read = |k: u32| -> Option<Option<Value>> {
+        let cell = f.captures.get(k as usize).copied()?;
+        heap.cell(cell).ok()
+    };
+    let value = if i & CHAIN == 0 {
+        read(i)
+    } else {
+        let chain = vm
+            .prog
+            .funcs
+            .get(f.func as usize)
+            .and_then(|func| func.chains.get((i & !CHAIN) as usize));
+        chain.and_then(|chain| {
+            let mut found = None;
+            for &k in chain {
+                if let Some(v) = read(k)? {
+                    found = Some(v);
+                    break;
+                }
+            }
+            Some(found)
+        })
+    };
+    match value {
+        Some(v) => {
             let [w0, w1] = value_words(v.unwrap_or(Value::Null));
             // SAFETY: `compiled` as in `enter_native`; `site` has `CAP_WORDS` words.
             if let Some(caches) = unsafe { &(*c.compiled).caches } {

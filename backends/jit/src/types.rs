@@ -180,7 +180,10 @@ impl Facts {
 
 /// Whether `kind` has a two-float fast path in native code.
 pub(crate) fn has_float_path(kind: BinOp) -> bool {
-    !matches!(kind, BinOp::Mod | BinOp::Eq | BinOp::Neq)
+    !matches!(
+        kind,
+        BinOp::Mod | BinOp::Eq | BinOp::Neq | BinOp::JsAdd | BinOp::JsSub
+    )
 }
 
 /// The facts after `op` (on its fall-through path) given `st` before it.

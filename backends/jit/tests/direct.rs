@@ -294,3 +294,47 @@ fn a_parameter_proven_an_integer_stays_one_until_a_float_arrives() {
         "{report:?}"
     );
 }
+
+#[test]
+fn javascript_sums_crossing_two_to_the_53_leave_native_code_where_doubles_round() {
+    // `js.add`/`js.sub` stay native while the result is within ±2^53; past it the double
+    // rounds (2^53 + 1 is 2^53), which only the builtin does. Expectations from node:
+    // 9007199254740980 + 1, thirty times, is 9007199254740992; the mirror image with
+    // subtraction is -9007199254740992.
+    for (start, op, expect) in [
+        ("9007199254740980", "js.add", "9007199254740992"),
+        ("-9007199254740980", "js.sub", "-9007199254740992"),
+    ] {
+        let ir = format!(
+            r#"["std.seq", ["std.let", "i", 0], ["std.let", "s", {start}],
+              ["std.while", ["bool.lt", ["std.var", "i"], 30], ["std.seq",
+                ["std.set", "s", ["{op}", ["std.var", "s"], 1]],
+                ["std.set", "i", ["js.add", ["std.var", "i"], 1]]]],
+              ["std.var", "s"]]"#
+        );
+        let vm = trace(&program(&ir), Limits::default(), None);
+        assert!(vm.starts_with(&format!("finished {expect} ")), "{vm}");
+        same_on_both(&ir, Limits::default());
+    }
+}
+
+#[test]
+fn a_function_reading_itself_through_a_late_bound_chain_is_called_directly() {
+    // `f` refers to itself from its own initialiser, which reads through a late-bound
+    // chain (`LoadChain`), as TypeScript's `function f` lowers. Replacing `f` between calls
+    // must be seen by the next chain of direct calls. Worked by hand: f(50) counts down to
+    // 50; then g (the old f) calls the new f once: 1 + 1000 = 1001; 50 * 10000 + 1001.
+    let ir = r#"["std.seq",
+      ["std.let", "f", ["std.lambda", ["n"], ["std.if", ["bool.lt", ["std.var", "n"], 1], 0,
+        ["js.add", 1, ["std.apply", ["std.var", "f"], ["js.sub", ["std.var", "n"], 1]]]]]],
+      ["std.let", "a", ["std.apply", ["std.var", "f"], 50]],
+      ["std.let", "g", ["std.var", "f"]],
+      ["std.set", "f", ["std.lambda", ["n"], 1000]],
+      ["std.let", "b", ["std.apply", ["std.var", "g"], 50]],
+      ["math.add", ["math.mul", ["std.var", "a"], 10000], ["std.var", "b"]]]"#;
+    let vm = trace(&program(ir), Limits::default(), None);
+    assert!(vm.starts_with("finished 501001 "), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    let f = func_state(&report, "<lambda $[1]");
+    assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
+}

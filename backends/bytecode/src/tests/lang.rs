@@ -398,3 +398,22 @@ fn python_arithmetic_and_comparisons_take_the_fast_path_with_python_results() {
     check(r#"["py.ne", 3, 4]"#, "true");
     check(r#"["py.lt", 1, "a"]"#, "error E5018 at $");
 }
+
+#[test]
+fn javascript_addition_and_subtraction_take_the_fast_path_only_where_doubles_are_exact() {
+    // `js.add` and `js.sub` have an int-only fast path within ±2^53; everything else is
+    // the builtin's (JavaScript's numbers are doubles). Expectations as node prints them.
+    let program = super::program(r#"["js.add", ["std.arg", 0], 1]"#);
+    let text = crate::disassemble(&program);
+    assert!(text.contains("binary js.add"), "{text}");
+    check(r#"["js.add", 2, 3]"#, "5");
+    check(r#"["js.add", 9007199254740990, 2]"#, "9007199254740992");
+    // Past 2^53 the double rounds: 2^53 + 1 is 2^53.
+    check(r#"["js.add", 9007199254740992, 1]"#, "9007199254740992");
+    check(r#"["js.sub", 5, 7]"#, "-2");
+    check(r#"["js.sub", -9007199254740992, 1]"#, "-9007199254740992");
+    // Two doubles whose sum is whole: JavaScript has one number type, so it is 3.
+    check(r#"["js.add", 1.5, 1.5]"#, "3");
+    check(r#"["js.sub", 0.5, 0.25]"#, "0.25");
+    check(r#"["js.add", "a", 1]"#, r#""a1""#);
+}
