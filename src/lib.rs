@@ -29,8 +29,16 @@ pub use weft_ir::SourceDiagnostic;
 pub use weft_jit as jit;
 pub use weft_runtime::{
     Capability, HandleData, Heap, HeapObj, Host, HostOps, HostValue, Limits, RuntimeError,
-    TestHost, Value, capability, convert, diagnostics,
+    TestHost, Value, capability, convert, diagnostics, xorshift_random,
 };
+
+/// The current time in milliseconds since the Unix epoch, for a host's `Host::now_ms`
+/// (0 if the clock is before the epoch).
+pub fn unix_time_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
 
 use weft_ir::{IrError, Node, Registry};
 

@@ -607,16 +607,10 @@ impl weft::Host for CliHost {
         eprintln!("warning: {line}");
     }
     fn now_ms(&mut self) -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64)
+        weft::unix_time_ms()
     }
     fn random(&mut self) -> f64 {
-        // xorshift64*: randomness for scripts, not for secrets.
-        self.seed ^= self.seed >> 12;
-        self.seed ^= self.seed << 25;
-        self.seed ^= self.seed >> 27;
-        (self.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+        weft::xorshift_random(&mut self.seed)
     }
 }
 

@@ -214,3 +214,13 @@ impl<O: HostOps> Host for TestHost<O> {
         self.ops.call_method(handle, method, args, heap)
     }
 }
+
+/// xorshift64*: advances `state` (which must not be 0) and returns a float in `[0, 1)`.
+/// The generator behind `Host::random` in the CLI's and the example world's hosts: fine for
+/// scripts' randomness, never for secrets.
+pub fn xorshift_random(state: &mut u64) -> f64 {
+    *state ^= *state >> 12;
+    *state ^= *state << 25;
+    *state ^= *state >> 27;
+    (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+}

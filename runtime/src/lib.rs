@@ -23,7 +23,7 @@ pub use capability::{Capability, HostValue};
 pub use convert::{display, format_float, from_json, to_json_lossy, to_json_strict};
 pub use diagnostics::RuntimeError;
 pub use heap::{Closure, HandleData, Heap, HeapObj, ObjMap};
-pub use host::{Host, HostOps, TestHost};
+pub use host::{Host, HostOps, TestHost, xorshift_random};
 pub use value::{Truth, Value, f64_bits};
 
 use serde::{Deserialize, Serialize};

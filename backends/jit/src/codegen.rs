@@ -239,6 +239,8 @@ pub(crate) struct Gen<'a, 'b> {
     known: Vec<Option<i64>>,
     /// What is known about types before each instruction (see `types.rs`).
     facts: Facts,
+    /// Where the VM may enter ([`entries`]).
+    entry_pcs: Vec<u32>,
     /// The tags of the locals before the current instruction, from `facts`.
     local_tags: Vec<Tag>,
     /// Gas checked ahead by an earlier group of the current straight line and not yet
@@ -281,7 +283,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
         let direct = matches!(kind, Kind::Direct { .. });
-        let facts = Facts::of(func, depth, &entries(func), direct, guarded && !direct);
+        let entry_pcs = entries(func);
+        let facts = Facts::of(func, depth, &entry_pcs, direct, guarded && !direct);
         Gen {
             b,
             func,
@@ -292,6 +295,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             sigs: Vec::new(),
             known: vec![None; func.max_stack as usize + 1],
             facts,
+            entry_pcs,
             local_tags: vec![None; func.slots as usize],
             prepaid: 0,
             cache,
@@ -311,7 +315,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let code = &self.func.code;
         let n = code.len();
         let mut leader = vec![false; n];
-        let entry_pcs = entries(self.func);
+        let entry_pcs = self.entry_pcs.clone();
         for &e in &entry_pcs {
             leader[e as usize] = true;
         }
@@ -426,8 +430,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         for (w0, t) in checks {
             let tag = self.b.ins().band_imm_s(w0, 0xff);
             let ok = self.b.ins().icmp_imm_s(IntCC::Equal, tag, t);
-            let (pass, fail) = (self.b.create_block(), self.b.create_block());
-            self.b.set_cold_block(fail);
+            let (pass, fail) = (self.b.create_block(), self.cold_block());
             self.b.ins().brif(ok, pass, &[], fail, &[]);
             self.b.switch_to_block(fail);
             let st = self.b.ins().iconst(I64, GUARD as i64);
@@ -568,8 +571,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 .ins()
                 .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, avail, need as i64)
         };
-        let (pay, short) = (self.b.create_block(), self.b.create_block());
-        self.b.set_cold_block(short);
+        let (pay, short) = (self.b.create_block(), self.cold_block());
         self.b.ins().brif(ok, pay, &[], short, &[]);
         self.b.switch_to_block(short);
         self.exit_handback(pc, h);
@@ -603,12 +605,19 @@ impl<'a, 'b> Gen<'a, 'b> {
         ok.then_some(t)
     }
 
+    /// A new block for a path taken rarely (an exit, a slow path, a cache miss), which
+    /// Cranelift lays out after the hot code.
+    fn cold_block(&mut self) -> Block {
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        block
+    }
+
     fn block(&self, pc: u32) -> Block {
         self.blocks[pc as usize].expect("a jump target has a block")
     }
 
     fn push(&mut self, h: u32, w0: ir::Value, w1: ir::Value) {
-        self.known[h as usize] = None;
         let (a, b) = self.stack[h as usize];
         self.b.def_var(a, w0);
         self.b.def_var(b, w1);
@@ -623,7 +632,6 @@ impl<'a, 'b> Gen<'a, 'b> {
         let w0 = self.b.ins().iconst(I64, tag);
         let w1 = self.b.ins().iconst(I64, payload);
         self.push(h, w0, w1);
-        self.known[h as usize] = Some(tag & 0xff);
     }
 
     fn count(&mut self) {
@@ -890,8 +898,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let needed = self.b.ins().load(I64, flags(), self.ctx, Off::SAFE_POINT);
         if let Kind::Direct { .. } = self.kind {
             // The VM runs the jump and its safe point.
-            let (stop, go) = (self.b.create_block(), self.b.create_block());
-            self.b.set_cold_block(stop);
+            let (stop, go) = (self.cold_block(), self.b.create_block());
             self.b.ins().brif(needed, stop, &[], go, &[]);
             self.b.switch_to_block(stop);
             self.deopt(pc, h, true);
@@ -901,13 +908,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.ins().jump(t, &[]);
             return;
         }
-        let (poll, go, stop) = (
-            self.b.create_block(),
-            self.b.create_block(),
-            self.b.create_block(),
-        );
-        self.b.set_cold_block(poll);
-        self.b.set_cold_block(stop);
+        let (poll, go, stop) = (self.cold_block(), self.b.create_block(), self.cold_block());
         self.b.ins().brif(needed, poll, &[], go, &[]);
         // The frame goes to memory around the poll, so no value stays live across the
         // call (which would cost registers on the hot path).
@@ -947,18 +948,15 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (a0, a1) = self.slot(h - 2);
         let (b0, b1) = self.slot(h - 1);
         let join = self.b.create_block();
-        let slow = self.b.create_block();
-        self.b.set_cold_block(slow);
+        let slow = self.cold_block();
         let targets = fuse.map(|t| (self.block(pc + 2), self.block(t)));
         let (ka, kb) = (
             self.known[h as usize - 2] == Some(TAG_INT),
             self.known[h as usize - 1] == Some(TAG_INT),
         );
         let ints = self.b.create_block();
-        let mut float_op = has_float_path(kind);
         if ka || kb {
             // A known int operand: only the two-int path can apply.
-            float_op = false;
             let other = if ka { b0 } else { a0 };
             let tag = self.b.ins().band_imm_s(other, 0xff);
             let c = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
@@ -979,7 +977,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 .icmp_imm_s(IntCC::Equal, tags, TAG_INT | (TAG_INT << 8));
             self.b.ins().brif(c, ints, &[], not_ints, &[]);
             self.b.switch_to_block(not_ints);
-            if float_op {
+            if has_float_path(kind) {
                 let floats = self.b.create_block();
                 let c = self
                     .b
@@ -1013,17 +1011,6 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.count();
         self.b.ins().jump(after, &[]);
         self.b.switch_to_block(after);
-        // In a direct entry only the fast paths continue, and their result types are
-        // known when the operands' are.
-        if self.kind != Kind::Vm {
-            self.known[h as usize - 2] = if is_comparison(kind) {
-                Some(TAG_BOOL)
-            } else if !float_op {
-                Some(TAG_INT)
-            } else {
-                None
-            };
-        }
         if let Some(t) = fuse {
             // The VM ran the comparison; branch on its result as `JumpIfNot` does.
             self.op(pc + 1, Op::JumpIfNot(t), h - 1);
@@ -1132,8 +1119,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         // The site's cache, else `jit_callee` (which fills it).
         let site = self.site(pc);
         let hit = self.cache_hit(site, self.cache.code_epoch, id);
-        let (cached, miss) = (self.b.create_block(), self.b.create_block());
-        self.b.set_cold_block(miss);
+        let (cached, miss) = (self.b.create_block(), self.cold_block());
         self.b.ins().brif(hit, cached, &[], miss, &[]);
         self.b.switch_to_block(cached);
         let entry = self.b.ins().load(I64, flags(), site, 16);
@@ -1176,11 +1162,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         let status = rets[0];
         let (returned, gave_up, after) = (
             self.b.create_block(),
-            self.b.create_block(),
+            self.cold_block(),
             self.b.create_block(),
         );
         let ok = self.b.ins().icmp_imm_s(IntCC::Equal, status, LEFT as i64);
-        self.b.set_cold_block(gave_up);
         self.b.ins().brif(ok, returned, &[], gave_up, &[]);
 
         self.b.switch_to_block(returned);
@@ -1254,13 +1239,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let closure = self.closure.expect("a direct entry has its closure");
         let site = self.site(pc);
         let hit = self.cache_hit(site, self.cache.cell_epoch, closure);
-        let (done, miss, fail) = (
-            self.b.create_block(),
-            self.b.create_block(),
-            self.b.create_block(),
-        );
-        self.b.set_cold_block(miss);
-        self.b.set_cold_block(fail);
+        let (done, miss, fail) = (self.b.create_block(), self.cold_block(), self.cold_block());
         self.b.ins().brif(hit, done, &[], miss, &[]);
         self.b.switch_to_block(miss);
         let i = self.b.ins().iconst(I32, i64::from(c));

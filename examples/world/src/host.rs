@@ -145,18 +145,11 @@ impl Host for World {
     }
 
     fn now_ms(&mut self) -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        weft::unix_time_ms()
     }
 
     fn random(&mut self) -> f64 {
-        // xorshift64*: scripts' randomness need not be cryptographic.
-        self.seed ^= self.seed >> 12;
-        self.seed ^= self.seed << 25;
-        self.seed ^= self.seed >> 27;
-        let z = self.seed.wrapping_mul(0x2545_F491_4F6C_DD1D);
-        (z >> 11) as f64 / (1u64 << 53) as f64
+        weft::xorshift_random(&mut self.seed)
     }
 
     fn call_op(

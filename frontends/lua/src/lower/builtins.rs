@@ -73,21 +73,10 @@ const MATH_FUNCTIONS: &[&str] = &[
 
 const MATH_CONSTANTS: &[&str] = &["pi", "huge", "maxinteger", "mininteger"];
 
-/// Whole namespaces that are Lua's own libraries, never SDK namespaces.
-const LIBRARIES: &[&str] = &[
-    "string",
-    "table",
-    "io",
-    "os",
-    "coroutine",
-    "utf8",
-    "debug",
-    "package",
-];
-
-/// See [`crate::is_lua_library`].
+/// See [`crate::is_lua_library`]: every library namespace but `math` is Lua's own whole;
+/// `math` is shared with the SDK, so only its Lua functions and constants are.
 pub(crate) fn is_library(ns: &str, name: Option<&str>) -> bool {
-    LIBRARIES.contains(&ns)
+    (ns != "math" && LUA_NAMESPACES.contains(&ns))
         || (ns == "math"
             && name.is_some_and(|f| {
                 MATH_FUNCTIONS.contains(&f)
