@@ -126,10 +126,9 @@ struct FuncSlot {
     direct: Option<*const u8>,
     /// Whether the direct entry was compiled (or its compilation tried).
     direct_tried: bool,
-    /// How many times the VM entry's type checks failed where the VM entered it.
+    /// How many times the VM entry's type checks failed where the VM entered it; from
+    /// [`MAX_ENTRY_CHECK_FAILS`] on, the VM entry is compiled without relying on them.
     guard_fails: u32,
-    /// Whether the VM entry was compiled without relying on types at its entries.
-    generic: bool,
     /// How many times a direct call chain gave up in this function.
     deopts: u32,
     /// Why it has no direct entry, when it has none by construction.
@@ -288,7 +287,6 @@ impl Compiled {
                 direct: None,
                 direct_tried: false,
                 guard_fails: 0,
-                generic: false,
                 deopts: 0,
                 no_direct: None,
                 offers: 0,
@@ -336,7 +334,7 @@ impl Compiled {
             }
             _ => {}
         }
-        let guarded = !slot.generic;
+        let guarded = slot.guard_fails < MAX_ENTRY_CHECK_FAILS;
         let result = self.compile(prog, func, false, guarded);
         let slot = self.funcs.get_mut(func as usize)?;
         match result {
@@ -387,8 +385,8 @@ impl Compiled {
     pub(crate) fn note_guard_failure(&mut self, func: u32) {
         if let Some(slot) = self.funcs.get_mut(func as usize) {
             slot.guard_fails += 1;
-            if slot.guard_fails >= MAX_ENTRY_CHECK_FAILS && !slot.generic {
-                slot.generic = true;
+            // Once: code still running further up the native stack may fail again.
+            if slot.guard_fails == MAX_ENTRY_CHECK_FAILS {
                 // The old code stays in the module (freed with it); nothing refers to a
                 // VM entry but this slot.
                 slot.code = None;
