@@ -94,13 +94,14 @@ pub(crate) enum Kind {
 pub(crate) const DIRECT_CC: CallConv = CallConv::Tail;
 
 /// The signature of a direct entry for `params` parameters:
-/// `(ctx, gas left, instructions, arguments as word pairs, closure, direct frames left)
+/// `(gas left, instructions, arguments as word pairs, closure, direct frames left)
 /// -> (status, gas left, instructions, result word 0, result word 1)`. The counters and
-/// the result mean something only when the status is [`LEFT`]. The arguments come early
-/// so that a one-parameter function gets all of its parameters in registers.
+/// the result mean something only when the status is [`LEFT`]. The context is in the
+/// pinned register ([`Gen::ctx`]). The arguments come early so that a one-parameter
+/// function gets all of its parameters in registers.
 pub(crate) fn direct_signature(params: u32) -> Signature {
     let mut sig = Signature::new(DIRECT_CC);
-    for _ in 0..5 + 2 * params {
+    for _ in 0..4 + 2 * params {
         sig.params.push(AbiParam::new(I64));
     }
     for _ in 0..5 {
@@ -255,8 +256,13 @@ pub(crate) struct Gen<'a, 'b> {
     instr: Variable,
     /// In a direct entry: how many more direct frames may nest below this one.
     left: Option<ir::Value>,
-    ctx: ir::Value,
+    /// In a `Vm` entry: what the pinned register held when the entry was called (the
+    /// caller's, restored on every return; see [`Gen::ctx`]).
+    saved_pin: Option<ir::Value>,
     blocks: Vec<Option<Block>>,
+    /// In a direct entry: captured values already read on the current straight line, by
+    /// capture operand (`LoadCap`'s, or `LoadChain`'s with [`CHAIN`]), as word pairs.
+    caps: Vec<(u32, ir::Value, ir::Value)>,
 }
 
 fn flags() -> MemFlagsData {
@@ -281,8 +287,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
-        let ctx = b.block_params(entry)[0];
         let direct = matches!(kind, Kind::Direct { .. });
+        let saved_pin = (!direct).then(|| {
+            let ctx = b.block_params(entry)[0];
+            let saved = b.ins().get_pinned_reg(I64);
+            b.ins().set_pinned_reg(ctx);
+            saved
+        });
         let entry_pcs = entries(func);
         let facts = Facts::of(func, depth, &entry_pcs, direct, guarded && !direct);
         Gen {
@@ -305,8 +316,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             avail,
             instr,
             left: None,
-            ctx,
+            saved_pin,
             blocks: Vec::new(),
+            caps: Vec::new(),
         }
     }
 
@@ -331,6 +343,25 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.blocks = (0..n)
             .map(|pc| (leader[pc] && self.depth[pc].is_some()).then(|| self.b.create_block()))
             .collect();
+        // Where control arrives other than from the instruction before: entries, jump
+        // targets, and instructions after one that does not continue.
+        let mut joins = vec![true; n];
+        for (pc, &op) in code.iter().enumerate() {
+            let live = self.depth[pc].is_some();
+            if live && pc + 1 < n && successors(op, pc as u32).contains(&(pc as u32 + 1)) {
+                joins[pc + 1] = false;
+            }
+        }
+        for (pc, &op) in code.iter().enumerate() {
+            for s in successors(op, pc as u32) {
+                if s as usize != pc + 1 && (s as usize) < n {
+                    joins[s as usize] = true;
+                }
+            }
+        }
+        for &e in &entry_pcs {
+            joins[e as usize] = true;
+        }
 
         match self.kind {
             Kind::Vm => self.vm_entry(&entry_pcs),
@@ -351,6 +382,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.b.switch_to_block(block);
                 self.known.fill(None);
                 self.prepaid = 0;
+                if joins[pc] {
+                    self.caps.clear();
+                }
                 open = true;
             }
             if std::mem::take(&mut fused) || !open {
@@ -374,7 +408,33 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.exit_handback(n as u32, 0);
         }
         self.b.seal_all_blocks();
+        if cfg!(debug_assertions) && self.kind == Kind::Vm {
+            self.assert_returns_restore_the_pinned_register();
+        }
         self.b.finalize(target);
+    }
+
+    /// Every return of a `Vm` entry must give its Rust caller the pinned register back
+    /// ([`Gen::vm_return`]): a bare `return` would leave the context where the caller keeps
+    /// a value of its own.
+    fn assert_returns_restore_the_pinned_register(&self) {
+        let func = &self.b.func;
+        for block in func.layout.blocks() {
+            let Some(last) = func.layout.last_inst(block) else {
+                continue;
+            };
+            if func.dfg.insts[last].opcode() == ir::Opcode::Return {
+                let before = func
+                    .layout
+                    .prev_inst(last)
+                    .map(|i| func.dfg.insts[i].opcode());
+                assert_eq!(
+                    before,
+                    Some(ir::Opcode::SetPinnedReg),
+                    "a VM entry returns without restoring the pinned register"
+                );
+            }
+        }
     }
 
     /// Takes what is known before the instruction at `pc` (with `h` operands).
@@ -434,7 +494,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.ins().brif(ok, pass, &[], fail, &[]);
             self.b.switch_to_block(fail);
             let st = self.b.ins().iconst(I64, GUARD as i64);
-            self.b.ins().return_(&[st]);
+            self.vm_return(st);
             self.b.switch_to_block(pass);
         }
     }
@@ -458,7 +518,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         switch.emit(&mut self.b, entry_pc, otherwise);
         self.b.switch_to_block(otherwise);
         let st = self.b.ins().iconst(I64, HANDBACK as i64);
-        self.b.ins().return_(&[st]);
+        self.vm_return(st);
         for (land, e, h, target) in landing {
             self.b.switch_to_block(land);
             self.reload(h);
@@ -477,12 +537,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             .block_params(self.b.current_block().expect("entry block"))
             .to_vec();
         let n = params.len();
-        self.b.def_var(self.avail, params[1]);
-        self.b.def_var(self.instr, params[2]);
+        self.b.def_var(self.avail, params[0]);
+        self.b.def_var(self.instr, params[1]);
         self.closure = Some(params[n - 2]);
         self.left = Some(params[n - 1]);
         for j in 0..self.locals.len() {
-            let (a, b) = match (params.get(3 + 2 * j), params.get(4 + 2 * j)) {
+            let (a, b) = match (params.get(2 + 2 * j), params.get(3 + 2 * j)) {
                 (Some(&a), Some(&b)) if (j as u32) < self.func.params => (a, b),
                 _ => {
                     let null = self.b.ins().iconst(I64, TAG_NULL);
@@ -505,22 +565,24 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// code keeps the gas left, not the limit (read from the context where needed, so it
     /// does not take a register).
     fn load_counters(&mut self) {
-        let used = self.b.ins().load(I64, flags(), self.ctx, Off::GAS);
-        let limit = self.b.ins().load(I64, flags(), self.ctx, Off::LIMIT);
+        let ctx = self.ctx();
+        let used = self.b.ins().load(I64, flags(), ctx, Off::GAS);
+        let limit = self.b.ins().load(I64, flags(), ctx, Off::LIMIT);
         let avail = self.b.ins().isub(limit, used);
         self.b.def_var(self.avail, avail);
-        let instr = self.b.ins().load(I64, flags(), self.ctx, Off::INSTR);
+        let instr = self.b.ins().load(I64, flags(), ctx, Off::INSTR);
         self.b.def_var(self.instr, instr);
     }
 
     /// Stores gas and the instruction count from their registers into the context.
     fn store_counters(&mut self) {
         let avail = self.b.use_var(self.avail);
-        let limit = self.b.ins().load(I64, flags(), self.ctx, Off::LIMIT);
+        let ctx = self.ctx();
+        let limit = self.b.ins().load(I64, flags(), ctx, Off::LIMIT);
         let used = self.b.ins().isub(limit, avail);
-        self.b.ins().store(flags(), used, self.ctx, Off::GAS);
+        self.b.ins().store(flags(), used, ctx, Off::GAS);
         let instr = self.b.use_var(self.instr);
-        self.b.ins().store(flags(), instr, self.ctx, Off::INSTR);
+        self.b.ins().store(flags(), instr, ctx, Off::INSTR);
     }
 
     /// Gas group `g`'s total; an impossible total (no such group, or beyond what a
@@ -613,6 +675,24 @@ impl<'a, 'b> Gen<'a, 'b> {
         block
     }
 
+    /// The run's context. Native code keeps it in Cranelift's pinned register, which no
+    /// value is allocated to: it is never spilled, and direct entries need no argument for
+    /// it. Rust code preserves the register across helper calls (it is callee-saved in the
+    /// platform's convention); a `Vm` entry, called from Rust, sets it on entry and puts
+    /// the caller's value back before it returns ([`Gen::vm_return`]).
+    fn ctx(&mut self) -> ir::Value {
+        self.b.ins().get_pinned_reg(I64)
+    }
+
+    /// Returns `status` from a `Vm` entry, giving the caller its pinned register back.
+    fn vm_return(&mut self, status: ir::Value) {
+        let saved = self
+            .saved_pin
+            .expect("only a VM entry returns a bare status");
+        self.b.ins().set_pinned_reg(saved);
+        self.b.ins().return_(&[status]);
+    }
+
     fn block(&self, pc: u32) -> Block {
         self.blocks[pc as usize].expect("a jump target has a block")
     }
@@ -648,7 +728,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Stores locals, the stack up to `h`, `pc` and `h` (not the counters).
     fn write_frame(&mut self, pc: u32, h: u32) {
-        let ctx = self.ctx;
+        let ctx = self.ctx();
         let lp = self.b.ins().load(I64, flags(), ctx, Off::LOCALS);
         self.store_values(lp, h);
         let pcv = self.b.ins().iconst(I64, i64::from(pc));
@@ -668,7 +748,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.ins().store(flags(), b, lp, off + 8);
         }
         let (sp, first) = match self.kind {
-            Kind::Vm => (self.b.ins().load(I64, flags(), self.ctx, Off::STACK), 0),
+            Kind::Vm => {
+                let ctx = self.ctx();
+                (self.b.ins().load(I64, flags(), ctx, Off::STACK), 0)
+            }
             Kind::Direct { .. } => (lp, self.locals.len() as i32),
         };
         for i in 0..h {
@@ -685,7 +768,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         let Kind::Direct { index } = self.kind else {
             unreachable!("only direct entries give up");
         };
-        let scratch = self.b.ins().load(I64, flags(), self.ctx, Off::SCRATCH);
+        let ctx = self.ctx();
+        let scratch = self.b.ins().load(I64, flags(), ctx, Off::SCRATCH);
         self.store_values(scratch, h);
         if innermost {
             self.store_counters();
@@ -694,9 +778,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         let func = self.b.ins().iconst(I32, i64::from(index));
         let pcv = self.b.ins().iconst(I32, i64::from(pc));
         let hv = self.b.ins().iconst(I32, i64::from(h));
+        let ctx = self.ctx();
         self.b
             .ins()
-            .call(self.helpers.deopt, &[self.ctx, func, closure, pcv, hv]);
+            .call(self.helpers.deopt, &[ctx, func, closure, pcv, hv]);
         let st = self.b.ins().iconst(I64, DEOPT as i64);
         let zero = self.b.ins().iconst(I64, 0);
         self.b.ins().return_(&[st, zero, zero, zero, zero]);
@@ -704,7 +789,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Loads locals, the stack up to `h` and the counters from the VM.
     fn reload(&mut self, h: u32) {
-        let ctx = self.ctx;
+        let ctx = self.ctx();
         let lp = self.b.ins().load(I64, flags(), ctx, Off::LOCALS);
         for j in 0..self.locals.len() {
             let off = j as i32 * VALUE_SIZE;
@@ -727,10 +812,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Writes back and returns `status` after bringing the VM up to date.
     fn exit_with(&mut self, pc: u32, h: u32, status: u64) {
         self.write_back(pc, h);
-        let ctx = self.ctx;
+        let ctx = self.ctx();
         self.b.ins().call(self.helpers.sync, &[ctx]);
         let st = self.b.ins().iconst(I64, status as i64);
-        self.b.ins().return_(&[st]);
+        self.vm_return(st);
     }
 
     /// Stops at `pc`: a hand-back to the VM, or in a direct entry a give-up.
@@ -762,7 +847,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.count();
             }
             Op::Str(i) => {
-                let sp = self.b.ins().load(I64, flags(), self.ctx, Off::STRINGS);
+                let ctx = self.ctx();
+                let sp = self.b.ins().load(I64, flags(), ctx, Off::STRINGS);
                 let off = i as i32 * VALUE_SIZE;
                 let a = self.b.ins().load(I64, flags(), sp, off);
                 let b = self.b.ins().load(I64, flags(), sp, off + 8);
@@ -882,10 +968,8 @@ impl<'a, 'b> Gen<'a, 'b> {
 
         self.b.switch_to_block(other);
         let mode = self.b.ins().iconst(I32, i64::from(truth_code(truth)));
-        let call = self
-            .b
-            .ins()
-            .call(self.helpers.truthy, &[self.ctx, w0, w1, mode]);
+        let ctx = self.ctx();
+        let call = self.b.ins().call(self.helpers.truthy, &[ctx, w0, w1, mode]);
         let r = self.b.inst_results(call)[0];
         self.b.ins().jump(done, &[r.into()]);
 
@@ -894,27 +978,24 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     fn back_edge(&mut self, pc: u32, target: u32, h: u32) {
-        // Only call the safe point when it could do something (see `JitCtx::safe_point`).
-        let needed = self.b.ins().load(I64, flags(), self.ctx, Off::SAFE_POINT);
         if let Kind::Direct { .. } = self.kind {
-            // The VM runs the jump and its safe point.
-            let (stop, go) = (self.cold_block(), self.b.create_block());
-            self.b.ins().brif(needed, stop, &[], go, &[]);
-            self.b.switch_to_block(stop);
-            self.deopt(pc, h, true);
-            self.b.switch_to_block(go);
+            // No safe point can be due in a chain of direct calls (see `Gen::call`).
             self.count();
             let t = self.block(target);
             self.b.ins().jump(t, &[]);
             return;
         }
+        // Only call the safe point when it could do something (see `JitCtx::safe_point`).
+        let ctx = self.ctx();
+        let needed = self.b.ins().load(I64, flags(), ctx, Off::SAFE_POINT);
         let (poll, go, stop) = (self.cold_block(), self.b.create_block(), self.cold_block());
         self.b.ins().brif(needed, poll, &[], go, &[]);
         // The frame goes to memory around the poll, so no value stays live across the
         // call (which would cost registers on the hot path).
         self.b.switch_to_block(poll);
         self.write_back(pc, h);
-        let call = self.b.ins().call(self.helpers.backedge, &[self.ctx]);
+        let ctx = self.ctx();
+        let call = self.b.ins().call(self.helpers.backedge, &[ctx]);
         let r = self.b.inst_results(call)[0];
         let resume = self.b.create_block();
         self.b.ins().brif(r, stop, &[], resume, &[]);
@@ -1075,6 +1156,11 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// (no VM frame; see [`Kind`]); any other call is the VM's (or, in a direct entry, a
     /// give-up at the call). Safe points at calls are the VM's too: while one could do
     /// something the call goes the VM's way.
+    ///
+    /// A chain of direct calls therefore starts only while no safe point is due, and none
+    /// becomes due before it returns: the flag changes only when the VM's state is synced
+    /// out to native code (`rt::sync_out`), which no helper a direct entry calls does, and
+    /// direct entries allocate nothing. So direct entries do not look at the flag.
     fn call(&mut self, pc: u32, op: Op, argc: u32, h: u32) {
         let at = h - argc - 1;
         let (cw0, _) = self.slot(at);
@@ -1085,15 +1171,22 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.create_block(),
         );
         // Safe point due, or no room for another direct frame: the VM's way.
-        let needed = self.b.ins().load(I64, flags(), self.ctx, Off::SAFE_POINT);
         let left = match self.left {
-            Some(left) => left,
-            None => self.b.ins().load(I64, flags(), self.ctx, Off::DIRECT_LEFT),
+            Some(left) => {
+                self.b.ins().brif(left, check, &[], vm_way, &[]);
+                left
+            }
+            None => {
+                let ctx = self.ctx();
+                let needed = self.b.ins().load(I64, flags(), ctx, Off::SAFE_POINT);
+                let left = self.b.ins().load(I64, flags(), ctx, Off::DIRECT_LEFT);
+                let full = self.b.ins().icmp_imm_s(IntCC::Equal, left, 0);
+                let full = self.b.ins().uextend(I64, full);
+                let no = self.b.ins().bor(needed, full);
+                self.b.ins().brif(no, vm_way, &[], check, &[]);
+                left
+            }
         };
-        let full = self.b.ins().icmp_imm_s(IntCC::Equal, left, 0);
-        let full = self.b.ins().uextend(I64, full);
-        let no = self.b.ins().bor(needed, full);
-        self.b.ins().brif(no, vm_way, &[], check, &[]);
         self.b.switch_to_block(check);
         let tag = self.b.ins().band_imm_s(cw0, 0xff);
         let is_closure = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_CLOSURE);
@@ -1126,10 +1219,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().jump(go, &[entry.into()]);
         self.b.switch_to_block(miss);
         let n = self.b.ins().iconst(I32, i64::from(argc));
-        let call = self
-            .b
-            .ins()
-            .call(self.helpers.callee, &[self.ctx, id, n, site]);
+        let ctx = self.ctx();
+        let call = self.b.ins().call(self.helpers.callee, &[ctx, id, n, site]);
         let entry = self.b.inst_results(call)[0];
         let found = self.b.create_block();
         self.b.ins().brif(entry, found, &[], vm_way, &[]);
@@ -1150,7 +1241,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let avail = self.b.use_var(self.avail);
         let instr = self.b.use_var(self.instr);
         let below = self.b.ins().iadd_imm_s(left, -1);
-        let mut args = vec![self.ctx, avail, instr];
+        let mut args = vec![avail, instr];
         for i in at + 1..h {
             let (a, b) = self.slot(i);
             args.extend([a, b]);
@@ -1181,9 +1272,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         match self.kind {
             Kind::Vm => {
                 self.write_frame(pc, at);
-                let call = self.b.ins().call(self.helpers.materialize, &[self.ctx]);
+                let ctx = self.ctx();
+                let call = self.b.ins().call(self.helpers.materialize, &[ctx]);
                 let st = self.b.inst_results(call)[0];
-                self.b.ins().return_(&[st]);
+                self.vm_return(st);
             }
             Kind::Direct { .. } => self.deopt(pc, at, false),
         }
@@ -1235,7 +1327,16 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// `LoadCap(c)` in a direct entry, through `jit_load_cap` (or, with [`CHAIN`] set in
     /// `c`, `LoadChain`).
+    ///
+    /// A second read of the same capture on one straight line reuses the first: directly
+    /// called code never writes a captured variable, and the function it calls either
+    /// returns having written none or gives up, taking this frame with it (see `cache.rs`).
     fn load_cap(&mut self, pc: u32, c: u32, h: u32) {
+        if let Some(&(_, a, b)) = self.caps.iter().find(|(k, ..)| *k == c) {
+            self.push(h, a, b);
+            self.count();
+            return;
+        }
         let closure = self.closure.expect("a direct entry has its closure");
         let site = self.site(pc);
         let hit = self.cache_hit(site, self.cache.cell_epoch, closure);
@@ -1243,10 +1344,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().brif(hit, done, &[], miss, &[]);
         self.b.switch_to_block(miss);
         let i = self.b.ins().iconst(I32, i64::from(c));
+        let ctx = self.ctx();
         let call = self
             .b
             .ins()
-            .call(self.helpers.load_cap, &[self.ctx, closure, i, site]);
+            .call(self.helpers.load_cap, &[ctx, closure, i, site]);
         let ok = self.b.inst_results(call)[0];
         self.b.ins().brif(ok, done, &[], fail, &[]);
         self.b.switch_to_block(fail);
@@ -1254,6 +1356,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.switch_to_block(done);
         let a = self.b.ins().load(I64, flags(), site, 16);
         let b = self.b.ins().load(I64, flags(), site, 24);
+        self.caps.push((c, a, b));
         self.push(h, a, b);
         self.count();
     }
@@ -1416,14 +1519,15 @@ impl<'a, 'b> Gen<'a, 'b> {
             return;
         }
         self.write_back(pc, h);
-        let call = self.b.ins().call(self.helpers.step, &[self.ctx]);
+        let ctx = self.ctx();
+        let call = self.b.ins().call(self.helpers.step, &[ctx]);
         let st = self.b.inst_results(call)[0];
         let kind = self.b.ins().band_imm_s(st, 0xff);
         let (cont, exit) = (self.b.create_block(), self.b.create_block());
         let is_same = self.b.ins().icmp_imm_s(IntCC::Equal, kind, SAME as i64);
         self.b.ins().brif(is_same, cont, &[], exit, &[]);
         self.b.switch_to_block(exit);
-        self.b.ins().return_(&[st]);
+        self.vm_return(st);
 
         self.b.switch_to_block(cont);
         let next = self.b.ins().ushr_imm_s(st, 8);
@@ -1453,6 +1557,6 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         // The VM went somewhere native code did not expect: it carries on from there.
         let st = self.b.ins().iconst(I64, HANDBACK as i64);
-        self.b.ins().return_(&[st]);
+        self.vm_return(st);
     }
 }

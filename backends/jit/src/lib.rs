@@ -408,7 +408,6 @@ impl Compiled {
         }
     }
 
-    /// Compiles `func`: its entry from the VM, and its direct entry when it can have one.
     /// Compiles one entry of function `func`: the one the VM enters, or with `direct` the
     /// direct one. Returns the code's address.
     fn compile(
@@ -458,6 +457,8 @@ impl Backend {
         set(&mut flags, "use_colocated_libcalls", "false")?;
         set(&mut flags, "is_pic", "false")?;
         set(&mut flags, "opt_level", "speed")?;
+        // Native code keeps the run's context in the pinned register (see `Gen::ctx`).
+        set(&mut flags, "enable_pinned_reg", "true")?;
         // The IR verifier costs compile time; debug builds (and so the tests) keep it.
         let verify = if cfg!(debug_assertions) {
             "true"
@@ -621,5 +622,51 @@ impl Tier for Compiled {
         let r = rt::run_native(vm, self, code, pc, stop);
         self.native_instructions += vm.s.instructions.saturating_sub(before);
         r
+    }
+}
+
+#[cfg(all(test, target_arch = "x86_64"))]
+mod tests {
+    use super::*;
+
+    /// Calls a `Vm` entry as Rust code does, with a marker in the pinned register (`r15`,
+    /// callee-saved in the C convention), and returns the status and what `r15` holds
+    /// after the call.
+    unsafe fn call_marked(f: NativeFn, pc: u32, marker: u64) -> (u64, u64) {
+        let (status, r15): (u64, u64);
+        // SAFETY: `f` follows the C convention (`NativeFn`); the caller passes a pc that
+        // makes it return without reading the context.
+        unsafe {
+            std::arch::asm!(
+                "call {f}",
+                f = in(reg) f as usize,
+                in("rdi") 0usize,
+                in("esi") pc,
+                inout("r15") marker => r15,
+                lateout("rax") status,
+                clobber_abi("C"),
+            );
+        }
+        (status, r15)
+    }
+
+    #[test]
+    fn a_vm_entry_gives_its_caller_the_pinned_register_back() {
+        let registry = weft_ir::Registry::standard();
+        let ir = weft_ir::parse_and_validate(r#"["math.add", 1, 2]"#, registry).expect("valid");
+        let program = weft_bytecode::compile(&ir, registry).expect("compiles");
+        let mut jit = Jit::new(Mode::Eager);
+        let outcome = jit.run(
+            &program,
+            &RunConfig::default(),
+            &mut weft_bytecode::TestHost::default(),
+        );
+        assert!(matches!(outcome, Outcome::Finished { .. }), "{outcome:?}");
+        let entry = jit.compiled.funcs[0].code.expect("main was compiled");
+        let marker = 0x5eed_f00d_cafe_b0b0;
+        // Not an entry pc: the entry returns at once, before it reads the context.
+        let (status, r15) = unsafe { call_marked(entry, u32::MAX, marker) };
+        assert_eq!(status, rt::HANDBACK);
+        assert_eq!(r15, marker);
     }
 }

@@ -338,3 +338,29 @@ fn a_function_reading_itself_through_a_late_bound_chain_is_called_directly() {
     let f = func_state(&report, "<lambda $[1]");
     assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
 }
+
+#[test]
+fn a_captured_variable_read_twice_around_a_call_keeps_its_closures_value() {
+    // A direct entry reads `k` once per straight line and reuses it after the call, during
+    // which another closure of the same function read its own `k` through the same cache
+    // words. Worked by hand: `peer` is b, so b(m) = 200 + b(m - 1) + 2 = 202 * m;
+    // a(5) = 100 + b(4) + 1 = 909 and a(1) = 100 + b(0) + 1 = 101.
+    let ir = r#"["std.seq", ["std.let", "peer", null],
+      ["std.let", "mk", ["std.lambda", ["k"], ["std.lambda", ["n"],
+        ["std.if", ["bool.lt", ["std.var", "n"], 1], 0,
+          ["math.add",
+            ["math.add", ["math.mul", ["std.var", "k"], 100],
+              ["std.apply", ["std.var", "peer"], ["math.sub", ["std.var", "n"], 1]]],
+            ["std.var", "k"]]]]]],
+      ["std.let", "a", ["std.apply", ["std.var", "mk"], 1]],
+      ["std.let", "b", ["std.apply", ["std.var", "mk"], 2]],
+      ["std.set", "peer", ["std.var", "b"]],
+      ["std.log", ["std.apply", ["std.var", "a"], 5]],
+      ["std.apply", ["std.var", "a"], 1]]"#;
+    let vm = trace(&program(ir), Limits::default(), None);
+    assert!(vm.starts_with("finished 101 "), "{vm}");
+    assert!(vm.ends_with(r#"log ["909"]"#), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    let inner = func_state(&report, "<lambda $[2][2][2]");
+    assert_eq!(inner.direct, weft_jit::DirectState::Available, "{report:?}");
+}
