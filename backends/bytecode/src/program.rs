@@ -235,6 +235,15 @@ pub enum BinOp {
     JsAdd,
     /// JavaScript `-` on two ints within ±2^53 whose difference is too.
     JsSub,
+    /// JavaScript `*` on two ints within ±2^53 whose product is too and is not `-0`
+    /// (zero with a negative operand).
+    JsMul,
+    /// JavaScript `%` on two ints within ±2^53, the divisor not zero, the remainder not
+    /// `-0` (zero with a negative dividend).
+    JsMod,
+    /// Python `%` on two ints, the divisor not zero: the remainder takes the divisor's
+    /// sign (floor modulo).
+    PyMod,
     Lt,
     Gt,
     Lte,
@@ -250,13 +259,17 @@ impl BinOp {
     /// takes (two ints, two floats; see [`BinOp::ints`] and [`BinOp::floats`]), its result
     /// is the opcode's own; for any other pair, and where the fast path declines
     /// (overflow), the opcode's builtin runs. Python's arithmetic and comparisons agree
-    /// with `math.*`/`bool.*` there (ints that overflow raise in both; `%` and `//` floor,
-    /// so they have none); so does `py.iadd`, which on numbers is `py.add`. JavaScript's
-    /// numbers are doubles: `js.add` and `js.sub` have an int path only, within ±2^53.
+    /// with `math.*`/`bool.*` there (ints that overflow raise in both); so does `py.iadd`,
+    /// which on numbers is `py.add`; `py.mod` floors, so it has a path of its own, for two
+    /// ints only. JavaScript's numbers are doubles: `js.add`, `js.sub`, `js.mul` and
+    /// `js.mod` have an int path only, within ±2^53 and never for a `-0` result.
     pub fn for_opcode(name: &str) -> Option<BinOp> {
         Some(match name {
             "js.add" => BinOp::JsAdd,
             "js.sub" => BinOp::JsSub,
+            "js.mul" => BinOp::JsMul,
+            "js.mod" => BinOp::JsMod,
+            "py.mod" => BinOp::PyMod,
             "math.add" | "py.add" | "py.iadd" => BinOp::Add,
             "math.sub" | "py.sub" => BinOp::Sub,
             "math.mul" | "py.mul" => BinOp::Mul,
@@ -306,6 +319,32 @@ impl BinOp {
             // Within ±2^53 both operands are exact doubles and `a - b` cannot overflow.
             BinOp::JsSub if js_exact(a) && js_exact(b) && js_exact(a - b) => Int(a - b),
             BinOp::JsSub => return None,
+            // Exact operands and product: the double product is the product; a zero with
+            // a negative operand would be -0, a float.
+            BinOp::JsMul if js_exact(a) && js_exact(b) => {
+                let p = a.checked_mul(b).filter(|p| js_exact(*p))?;
+                if p == 0 && (a < 0 || b < 0) {
+                    return None;
+                }
+                Int(p)
+            }
+            BinOp::JsMul => return None,
+            // Exact operands: `fmod` is exact and, like `%` on ints, takes the dividend's
+            // sign; a zero remainder of a negative dividend is -0.
+            BinOp::JsMod if b != 0 && js_exact(a) && js_exact(b) => match a % b {
+                0 if a < 0 => return None,
+                r => Int(r),
+            },
+            BinOp::JsMod => return None,
+            BinOp::PyMod if b == 0 => return None,
+            // `MIN % -1` is 0 (the only overflowing pair).
+            BinOp::PyMod => Int(a.checked_rem(b).map_or(0, |r| {
+                if r != 0 && ((r < 0) != (b < 0)) {
+                    r + b
+                } else {
+                    r
+                }
+            })),
             BinOp::Lt => Bool(a < b),
             BinOp::Gt => Bool(a > b),
             BinOp::Lte => Bool(a <= b),
@@ -328,7 +367,13 @@ impl BinOp {
             BinOp::Gt => Bool(a > b),
             BinOp::Lte => Bool(a <= b),
             BinOp::Gte => Bool(a >= b),
-            BinOp::Eq | BinOp::Neq | BinOp::JsAdd | BinOp::JsSub => return None,
+            BinOp::Eq
+            | BinOp::Neq
+            | BinOp::JsAdd
+            | BinOp::JsSub
+            | BinOp::JsMul
+            | BinOp::JsMod
+            | BinOp::PyMod => return None,
         })
     }
 }

@@ -210,7 +210,15 @@ fn is_native(func: &Func, op: Op) -> bool {
 pub(crate) fn is_comparison(kind: BinOp) -> bool {
     !matches!(
         kind,
-        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Mod | BinOp::JsAdd | BinOp::JsSub
+        BinOp::Add
+            | BinOp::Sub
+            | BinOp::Mul
+            | BinOp::Mod
+            | BinOp::JsAdd
+            | BinOp::JsSub
+            | BinOp::JsMul
+            | BinOp::JsMod
+            | BinOp::PyMod
     )
 }
 
@@ -1472,6 +1480,66 @@ impl<'a, 'b> Gen<'a, 'b> {
             (BinOp::Sub, ..) => {
                 let (r, of) = self.b.ins().ssub_overflow(x, y);
                 checked(self, r, of);
+            }
+            (BinOp::JsMul, ..) => {
+                // Operands and product within ±2^53, and not -0 (zero, a negative operand).
+                let (r, of) = self.b.ins().smul_overflow(x, y);
+                let of = self.b.ins().uextend(I64, of);
+                let fx = self.outside_js_safe(x);
+                let fy = self.outside_js_safe(y);
+                let fr = self.outside_js_safe(r);
+                let zero = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
+                let either = self.b.ins().bor(x, y);
+                let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, either, 0);
+                let minus_zero = self.b.ins().band(zero, negative);
+                let minus_zero = self.b.ins().uextend(I64, minus_zero);
+                let bad = [fx, fy, fr, minus_zero]
+                    .into_iter()
+                    .fold(of, |acc, v| self.b.ins().bor(acc, v));
+                checked(self, r, bad);
+            }
+            (BinOp::JsMod, ..) => {
+                // Operands within ±2^53 (checked before `srem`, which traps on MIN % -1),
+                // a nonzero divisor, and not -0 (zero, a negative dividend).
+                let fx = self.outside_js_safe(x);
+                let fy = self.outside_js_safe(y);
+                let far = self.b.ins().bor(fx, fy);
+                let zero_div = self.b.ins().icmp_imm_s(IntCC::Equal, y, 0);
+                let zero_div = self.b.ins().uextend(I64, zero_div);
+                let bad = self.b.ins().bor(far, zero_div);
+                let ok = self.b.create_block();
+                self.b.ins().brif(bad, slow, &[], ok, &[]);
+                self.b.switch_to_block(ok);
+                let r = self.b.ins().srem(x, y);
+                let zero = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
+                let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
+                let minus_zero = self.b.ins().band(zero, negative);
+                checked(self, r, minus_zero);
+            }
+            (BinOp::PyMod, ..) => {
+                // Zero divisor: the builtin raises. -1: always 0 (and no trap on MIN).
+                // Otherwise the truncated remainder, moved to the divisor's sign.
+                let (nonzero, minus_one, rem) = (
+                    self.b.create_block(),
+                    self.b.create_block(),
+                    self.b.create_block(),
+                );
+                self.b.ins().brif(y, nonzero, &[], slow, &[]);
+                self.b.switch_to_block(nonzero);
+                let m1 = self.b.ins().icmp_imm_s(IntCC::Equal, y, -1);
+                self.b.ins().brif(m1, minus_one, &[], rem, &[]);
+                self.b.switch_to_block(minus_one);
+                let zero = self.b.ins().iconst(I64, 0);
+                int_result(self, zero);
+                self.b.switch_to_block(rem);
+                let r = self.b.ins().srem(x, y);
+                let nonzero_r = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                let signs = self.b.ins().bxor(r, y);
+                let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                let adjust = self.b.ins().band(nonzero_r, differ);
+                let moved = self.b.ins().iadd(r, y);
+                let r = self.b.ins().select(adjust, moved, r);
+                int_result(self, r);
             }
             (BinOp::Mul, ..) => {
                 let (r, of) = self.b.ins().smul_overflow(x, y);

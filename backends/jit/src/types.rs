@@ -182,7 +182,14 @@ impl Facts {
 pub(crate) fn has_float_path(kind: BinOp) -> bool {
     !matches!(
         kind,
-        BinOp::Mod | BinOp::Eq | BinOp::Neq | BinOp::JsAdd | BinOp::JsSub
+        BinOp::Mod
+            | BinOp::Eq
+            | BinOp::Neq
+            | BinOp::JsAdd
+            | BinOp::JsSub
+            | BinOp::JsMul
+            | BinOp::JsMod
+            | BinOp::PyMod
     )
 }
 

@@ -364,3 +364,39 @@ fn a_captured_variable_read_twice_around_a_call_keeps_its_closures_value() {
     let inner = func_state(&report, "<lambda $[2][2][2]");
     assert_eq!(inner.direct, weft_jit::DirectState::Available, "{report:?}");
 }
+
+#[test]
+fn javascript_products_and_remainders_and_python_remainders_match_the_vm_at_their_edges() {
+    // `js.mul`, `js.mod` and `py.mod` on two ints are native; a -0 result, a zero divisor
+    // or a product past 2^53 leaves it to the builtin. Expectations from node (a * b,
+    // a % b) and python3 (a % b); then a loop over negative and positive operands.
+    let ir = r#"["std.seq",
+      ["std.let", "jm", ["std.lambda", ["a", "b"], ["js.mul", ["std.var", "a"], ["std.var", "b"]]]],
+      ["std.let", "jr", ["std.lambda", ["a", "b"], ["js.mod", ["std.var", "a"], ["std.var", "b"]]]],
+      ["std.let", "pr", ["std.lambda", ["a", "b"], ["py.mod", ["std.var", "a"], ["std.var", "b"]]]],
+      ["std.log", ["std.apply", ["std.var", "jm"], 6, 7]],
+      ["std.log", ["std.apply", ["std.var", "jm"], 0, -5]],
+      ["std.log", ["std.apply", ["std.var", "jm"], 94906265, 94906265]],
+      ["std.log", ["std.apply", ["std.var", "jm"], 94906267, 94906267]],
+      ["std.log", ["std.apply", ["std.var", "jr"], -7, 3]],
+      ["std.log", ["std.apply", ["std.var", "jr"], -4, 2]],
+      ["std.log", ["std.apply", ["std.var", "jr"], 5, 0]],
+      ["std.log", ["std.apply", ["std.var", "pr"], -7, 3]],
+      ["std.log", ["std.apply", ["std.var", "pr"], 7, -3]],
+      ["std.log", ["std.apply", ["std.var", "pr"], -9223372036854775808, -1]],
+      ["std.let", "i", -20], ["std.let", "s", 0],
+      ["std.while", ["bool.lt", ["std.var", "i"], 20], ["std.seq",
+        ["std.set", "s", ["js.add", ["std.var", "s"], ["std.apply", ["std.var", "jm"], ["std.var", "i"], -3]]],
+        ["std.set", "s", ["js.add", ["std.var", "s"], ["std.apply", ["std.var", "jr"], ["std.var", "i"], 6]]],
+        ["std.set", "s", ["py.add", ["std.var", "s"], ["std.apply", ["std.var", "pr"], ["std.var", "i"], -7]]],
+        ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+      ["std.var", "s"]]"#;
+    let vm = trace(&program(ir), Limits::default(), None);
+    let logs = r#"log ["42", "-0.0", "9007199136250225", "9007199515875288.0", "-1", "-0.0", "NaN", "2", "-2", "0"]"#;
+    assert!(vm.ends_with(logs), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    for name in ["<lambda $[1]", "<lambda $[2]", "<lambda $[3]"] {
+        let f = func_state(&report, name);
+        assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
+    }
+}

@@ -417,3 +417,49 @@ fn javascript_addition_and_subtraction_take_the_fast_path_only_where_doubles_are
     check(r#"["js.sub", 0.5, 0.25]"#, "0.25");
     check(r#"["js.add", "a", 1]"#, r#""a1""#);
 }
+
+#[test]
+fn javascript_multiplication_and_remainder_take_the_fast_path_only_for_exact_int_results() {
+    // `js.mul` and `js.mod` have an int-only fast path: operands and result within ±2^53,
+    // and never a -0 (JavaScript's `0 * -5` and `-4 % 2`), which is a float. Expectations
+    // from node: a * b and a % b, with Object.is(r, -0) telling -0 apart.
+    let program = super::program(r#"["js.mul", ["std.arg", 0], 31]"#);
+    let text = crate::disassemble(&program);
+    assert!(text.contains("binary js.mul"), "{text}");
+    check(r#"["js.mul", 6, 7]"#, "42");
+    check(r#"["js.mul", -3, 4]"#, "-12");
+    check(r#"["js.mul", 94906265, 94906265]"#, "9007199136250225");
+    // 94906267^2 is 9007199515875289, past 2^53: the double rounds it.
+    check(r#"["js.mul", 94906267, 94906267]"#, "9007199515875288.0");
+    check(r#"["js.mul", 0, -5]"#, "-0.0");
+    check(r#"["js.mul", -3, 0]"#, "-0.0");
+    check(r#"["js.mod", 7, 3]"#, "1");
+    check(r#"["js.mod", -7, 3]"#, "-1");
+    check(r#"["js.mod", 7, -3]"#, "1");
+    check(r#"["js.mod", 4, -2]"#, "0");
+    check(r#"["js.mod", 0, -3]"#, "0");
+    check(r#"["js.mod", -4, 2]"#, "-0.0");
+    check(r#"["js.mod", 9007199254740992, 7]"#, "4");
+}
+
+#[test]
+fn python_remainder_takes_the_fast_path_with_the_divisors_sign() {
+    // `py.mod` on two ints floors (the result has the divisor's sign); a zero divisor is
+    // the builtin's ZeroDivisionError. Expectations from python3's `a % b`.
+    let program = super::program(r#"["py.mod", ["std.arg", 0], 3]"#);
+    let text = crate::disassemble(&program);
+    assert!(text.contains("binary py.mod"), "{text}");
+    check(r#"["py.mod", 7, 3]"#, "1");
+    check(r#"["py.mod", -7, 3]"#, "2");
+    check(r#"["py.mod", 7, -3]"#, "-2");
+    check(r#"["py.mod", -7, -3]"#, "-1");
+    check(r#"["py.mod", 6, -3]"#, "0");
+    check(r#"["py.mod", 5, -1]"#, "0");
+    check(r#"["py.mod", -9223372036854775808, -1]"#, "0");
+    check(
+        r#"["py.mod", -9223372036854775807, 9223372036854775807]"#,
+        "0",
+    );
+    check(r#"["py.mod", 7.5, 2]"#, "1.5");
+    check(r#"["py.mod", 1, 0]"#, "error E5018 at $");
+}
