@@ -1516,37 +1516,13 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let minus_zero = self.b.ins().band(zero, negative);
                 checked(self, r, minus_zero);
             }
-            (BinOp::PyMod, ..) => {
-                // Zero divisor: the builtin raises. -1: always 0 (and no trap on MIN).
-                // Otherwise the truncated remainder, moved to the divisor's sign.
-                let (nonzero, minus_one, rem) = (
-                    self.b.create_block(),
-                    self.b.create_block(),
-                    self.b.create_block(),
-                );
-                self.b.ins().brif(y, nonzero, &[], slow, &[]);
-                self.b.switch_to_block(nonzero);
-                let m1 = self.b.ins().icmp_imm_s(IntCC::Equal, y, -1);
-                self.b.ins().brif(m1, minus_one, &[], rem, &[]);
-                self.b.switch_to_block(minus_one);
-                let zero = self.b.ins().iconst(I64, 0);
-                int_result(self, zero);
-                self.b.switch_to_block(rem);
-                let r = self.b.ins().srem(x, y);
-                let nonzero_r = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
-                let signs = self.b.ins().bxor(r, y);
-                let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
-                let adjust = self.b.ins().band(nonzero_r, differ);
-                let moved = self.b.ins().iadd(r, y);
-                let r = self.b.ins().select(adjust, moved, r);
-                int_result(self, r);
-            }
             (BinOp::Mul, ..) => {
                 let (r, of) = self.b.ins().smul_overflow(x, y);
                 checked(self, r, of);
             }
-            (BinOp::Mod, ..) => {
+            (BinOp::Mod | BinOp::PyMod, ..) => {
                 // Zero divisor: the builtin reports it. -1: always 0 (and no trap on MIN).
+                // Otherwise the truncated remainder; Python's moves to the divisor's sign.
                 let (nonzero, minus_one, rem) = (
                     self.b.create_block(),
                     self.b.create_block(),
@@ -1560,7 +1536,15 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let zero = self.b.ins().iconst(I64, 0);
                 int_result(self, zero);
                 self.b.switch_to_block(rem);
-                let r = self.b.ins().srem(x, y);
+                let mut r = self.b.ins().srem(x, y);
+                if kind == BinOp::PyMod {
+                    let nonzero_r = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                    let signs = self.b.ins().bxor(r, y);
+                    let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                    let adjust = self.b.ins().band(nonzero_r, differ);
+                    let moved = self.b.ins().iadd(r, y);
+                    r = self.b.ins().select(adjust, moved, r);
+                }
                 int_result(self, r);
             }
             _ => {
