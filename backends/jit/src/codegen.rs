@@ -1178,7 +1178,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.create_block(),
             self.b.create_block(),
         );
-        // Safe point due, or no room for another direct frame: the VM's way.
+        // No room for another direct frame, or (in a `Vm` entry) a safe point due: the
+        // VM's way.
         let left = match self.left {
             Some(left) => {
                 self.b.ins().brif(left, check, &[], vm_way, &[]);
