@@ -336,15 +336,7 @@ impl BinOp {
                 r => Int(r),
             },
             BinOp::JsMod => return None,
-            BinOp::PyMod if b == 0 => return None,
-            // `MIN % -1` is 0 (the only overflowing pair).
-            BinOp::PyMod => Int(a.checked_rem(b).map_or(0, |r| {
-                if r != 0 && ((r < 0) != (b < 0)) {
-                    r + b
-                } else {
-                    r
-                }
-            })),
+            BinOp::PyMod => Int(weft_stdlib::py_int_mod(a, b)?),
             BinOp::Lt => Bool(a < b),
             BinOp::Gt => Bool(a > b),
             BinOp::Lte => Bool(a <= b),

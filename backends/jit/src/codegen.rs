@@ -334,42 +334,37 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub fn build(mut self, target: cranelift_codegen::isa::TargetFrontendConfig) {
         let code = &self.func.code;
         let n = code.len();
+        // Blocks start at entries and jump targets, and after instructions whose code does
+        // not fall through. A *join* is where control arrives other than from the
+        // instruction before: an entry, a jump target, or an instruction that no live one
+        // before it continues into.
         let mut leader = vec![false; n];
+        let mut targeted = vec![false; n];
+        let mut continued = vec![false; n];
         let entry_pcs = self.entry_pcs.clone();
         for &e in &entry_pcs {
             leader[e as usize] = true;
+            targeted[e as usize] = true;
         }
         for (pc, &op) in code.iter().enumerate() {
             for s in successors(op, pc as u32) {
-                if (s as usize) < n
-                    && (s as usize != pc + 1 || !falls_through(self.func, op, self.kind))
-                {
-                    leader[s as usize] = true;
+                let s = s as usize;
+                if s >= n {
+                    continue;
+                }
+                if s != pc + 1 {
+                    leader[s] = true;
+                    targeted[s] = true;
+                } else {
+                    continued[s] |= self.depth[pc].is_some();
+                    leader[s] |= !falls_through(self.func, op, self.kind);
                 }
             }
         }
         self.blocks = (0..n)
             .map(|pc| (leader[pc] && self.depth[pc].is_some()).then(|| self.b.create_block()))
             .collect();
-        // Where control arrives other than from the instruction before: entries, jump
-        // targets, and instructions after one that does not continue.
-        let mut joins = vec![true; n];
-        for (pc, &op) in code.iter().enumerate() {
-            let live = self.depth[pc].is_some();
-            if live && pc + 1 < n && successors(op, pc as u32).contains(&(pc as u32 + 1)) {
-                joins[pc + 1] = false;
-            }
-        }
-        for (pc, &op) in code.iter().enumerate() {
-            for s in successors(op, pc as u32) {
-                if s as usize != pc + 1 && (s as usize) < n {
-                    joins[s as usize] = true;
-                }
-            }
-        }
-        for &e in &entry_pcs {
-            joins[e as usize] = true;
-        }
+        let joins: Vec<bool> = (0..n).map(|pc| targeted[pc] || !continued[pc]).collect();
 
         match self.kind {
             Kind::Vm => self.vm_entry(&entry_pcs),
@@ -1044,16 +1039,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.known[h as usize - 1] == Some(TAG_INT),
         );
         let ints = self.b.create_block();
-        if ka || kb {
+        if ka && kb {
+            self.b.ins().jump(ints, &[]);
+        } else if ka || kb {
             // A known int operand: only the two-int path can apply.
             let other = if ka { b0 } else { a0 };
             let tag = self.b.ins().band_imm_s(other, 0xff);
             let c = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
-            if ka && kb {
-                self.b.ins().jump(ints, &[]);
-            } else {
-                self.b.ins().brif(c, ints, &[], slow, &[]);
-            }
+            self.b.ins().brif(c, ints, &[], slow, &[]);
         } else {
             let ta = self.b.ins().band_imm_s(a0, 0xff);
             let tb = self.b.ins().band_imm_s(b0, 0xff);
@@ -1378,15 +1371,24 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.push(h, w0, w1);
     }
 
-    /// 1 when `v` is outside ±2^53 (JavaScript's exact integers), else 0, as an `I64`.
-    fn outside_js_safe(&mut self, v: ir::Value) -> ir::Value {
+    /// 1 when any of `vs` is outside ±2^53 (JavaScript's exact integers), else 0, as an
+    /// `I64`.
+    fn outside_js_safe(&mut self, vs: &[ir::Value]) -> ir::Value {
         let safe = weft_bytecode::program::JS_SAFE;
-        let shifted = self.b.ins().iadd_imm_s(v, safe);
-        let far = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::UnsignedGreaterThan, shifted, 2 * safe);
-        self.b.ins().uextend(I64, far)
+        let mut any = None;
+        for &v in vs {
+            let shifted = self.b.ins().iadd_imm_s(v, safe);
+            let far = self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::UnsignedGreaterThan, shifted, 2 * safe);
+            let far = self.b.ins().uextend(I64, far);
+            any = Some(match any {
+                Some(acc) => self.b.ins().bor(acc, far),
+                None => far,
+            });
+        }
+        any.expect("at least one value")
     }
 
     /// The value of `v` when it is an integer constant of this function.
@@ -1463,7 +1465,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             (BinOp::JsAdd, ..) => {
                 // An int while the exact sum is within ±2^53.
                 let (r, of) = self.b.ins().sadd_overflow(x, y);
-                let far = self.outside_js_safe(r);
+                let far = self.outside_js_safe(&[r]);
                 let of = self.b.ins().uextend(I64, of);
                 let bad = self.b.ins().bor(of, far);
                 checked(self, r, bad);
@@ -1471,11 +1473,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             (BinOp::JsSub, ..) => {
                 // Both operands and the difference within ±2^53 (so no overflow either).
                 let r = self.b.ins().isub(x, y);
-                let fx = self.outside_js_safe(x);
-                let fy = self.outside_js_safe(y);
-                let fr = self.outside_js_safe(r);
-                let bad = self.b.ins().bor(fx, fy);
-                let bad = self.b.ins().bor(bad, fr);
+                let bad = self.outside_js_safe(&[x, y, r]);
                 checked(self, r, bad);
             }
             (BinOp::Sub, ..) => {
@@ -1486,25 +1484,20 @@ impl<'a, 'b> Gen<'a, 'b> {
                 // Operands and product within ±2^53, and not -0 (zero, a negative operand).
                 let (r, of) = self.b.ins().smul_overflow(x, y);
                 let of = self.b.ins().uextend(I64, of);
-                let fx = self.outside_js_safe(x);
-                let fy = self.outside_js_safe(y);
-                let fr = self.outside_js_safe(r);
+                let far = self.outside_js_safe(&[x, y, r]);
                 let zero = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
                 let either = self.b.ins().bor(x, y);
                 let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, either, 0);
                 let minus_zero = self.b.ins().band(zero, negative);
                 let minus_zero = self.b.ins().uextend(I64, minus_zero);
-                let bad = [fx, fy, fr, minus_zero]
-                    .into_iter()
-                    .fold(of, |acc, v| self.b.ins().bor(acc, v));
+                let bad = self.b.ins().bor(of, far);
+                let bad = self.b.ins().bor(bad, minus_zero);
                 checked(self, r, bad);
             }
             (BinOp::JsMod, ..) => {
                 // Operands within ±2^53 (checked before `srem`, which traps on MIN % -1),
                 // a nonzero divisor, and not -0 (zero, a negative dividend).
-                let fx = self.outside_js_safe(x);
-                let fy = self.outside_js_safe(y);
-                let far = self.b.ins().bor(fx, fy);
+                let far = self.outside_js_safe(&[x, y]);
                 let zero_div = self.b.ins().icmp_imm_s(IntCC::Equal, y, 0);
                 let zero_div = self.b.ins().uextend(I64, zero_div);
                 let bad = self.b.ins().bor(far, zero_div);

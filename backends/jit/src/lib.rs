@@ -131,8 +131,6 @@ struct FuncSlot {
     guard_fails: u32,
     /// How many times a direct call chain gave up in this function.
     deopts: u32,
-    /// Why it has no direct entry, when it has none by construction.
-    no_direct: Option<String>,
     offers: u64,
 }
 
@@ -245,10 +243,16 @@ impl Jit {
                         .and_then(|n| n.get(i))
                         .map_or_else(|| format!("#{i}"), |f| f.name.clone()),
                     state: f.state.clone(),
-                    direct: match (&f.state, &f.no_direct, f.direct) {
-                        (FuncState::Compiled, Some(why), _) => {
-                            DirectState::Unavailable(why.clone())
-                        }
+                    // Why a function has no direct entry by construction follows from its
+                    // code.
+                    direct: match (
+                        &f.state,
+                        names
+                            .and_then(|n| n.get(i))
+                            .and_then(|func| codegen::direct_callable(func).err()),
+                        f.direct,
+                    ) {
+                        (FuncState::Compiled, Some(why), _) => DirectState::Unavailable(why),
                         (FuncState::Compiled, None, Some(_)) => DirectState::Available,
                         (FuncState::Compiled, None, None) if f.direct_tried => {
                             DirectState::Dropped { give_ups: f.deopts }
@@ -288,7 +292,6 @@ impl Compiled {
                 direct_tried: false,
                 guard_fails: 0,
                 deopts: 0,
-                no_direct: None,
                 offers: 0,
             })
             .collect();
@@ -344,10 +347,6 @@ impl Compiled {
                 let code = unsafe { std::mem::transmute::<*const u8, NativeFn>(code) };
                 slot.code = Some(code);
                 slot.state = FuncState::Compiled;
-                slot.no_direct = prog
-                    .funcs
-                    .get(func as usize)
-                    .and_then(|f| codegen::direct_callable(f).err());
             }
             Err(why) => slot.state = FuncState::NotCompiled(why),
         }
@@ -361,18 +360,15 @@ impl Compiled {
         let slot = self.funcs.get_mut(func as usize)?;
         if !slot.direct_tried && !matches!(slot.state, FuncState::NotCompiled(_)) {
             slot.direct_tried = true;
-            match codegen::direct_callable(f) {
-                Err(why) => slot.no_direct = Some(why),
-                Ok(()) => {
-                    let result = self.compile(prog, func, true, true);
-                    let slot = self.funcs.get_mut(func as usize)?;
-                    match result {
-                        Ok(entry) => {
-                            slot.direct = Some(entry);
-                            slot.state = FuncState::Compiled;
-                        }
-                        Err(why) => slot.state = FuncState::NotCompiled(why),
+            if codegen::direct_callable(f).is_ok() {
+                let result = self.compile(prog, func, true, true);
+                let slot = self.funcs.get_mut(func as usize)?;
+                match result {
+                    Ok(entry) => {
+                        slot.direct = Some(entry);
+                        slot.state = FuncState::Compiled;
                     }
+                    Err(why) => slot.state = FuncState::NotCompiled(why),
                 }
             }
         }
