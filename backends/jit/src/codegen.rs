@@ -271,7 +271,30 @@ pub(crate) struct Gen<'a, 'b> {
     /// In a direct entry: captured values already read on the current straight line, by
     /// capture operand (`LoadCap`'s, or `LoadChain`'s with [`CHAIN`]), as word pairs.
     caps: Vec<(u32, ir::Value, ir::Value)>,
+    /// Where blocks start, and which of those are joins (see [`Gen::build`]).
+    leaders: Vec<bool>,
+    joins: Vec<bool>,
+    /// In a direct entry: the function's leaf paths ([`Gen::leaf_region`]), which a
+    /// self-call runs inline.
+    leaf: Option<Vec<bool>>,
+    /// While a copy of the leaf paths is being built ([`Gen::inline_self_call`]).
+    inline: Option<Inline>,
 }
+
+/// A copy of a function's leaf paths being built inline at one of its self-calls.
+#[derive(Clone, Copy)]
+struct Inline {
+    /// Where the copy stops short of a `Return`: the real call, with the counters as the
+    /// call found them.
+    bail: Block,
+    /// Where a `Return` of the copy goes, with (gas left, instructions, result words).
+    done: Block,
+    /// The gas left at the call.
+    avail: ir::Value,
+}
+
+/// At most this many instructions of a function are copied to each of its self-calls.
+const MAX_LEAF_OPS: usize = 32;
 
 fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
@@ -327,6 +350,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             saved_pin,
             blocks: Vec::new(),
             caps: Vec::new(),
+            leaders: Vec::new(),
+            joins: Vec::new(),
+            leaf: None,
+            inline: None,
         }
     }
 
@@ -364,16 +391,46 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.blocks = (0..n)
             .map(|pc| (leader[pc] && self.depth[pc].is_some()).then(|| self.b.create_block()))
             .collect();
-        let joins: Vec<bool> = (0..n).map(|pc| targeted[pc] || !continued[pc]).collect();
+        self.joins = (0..n).map(|pc| targeted[pc] || !continued[pc]).collect();
+        self.leaders = leader;
 
         match self.kind {
             Kind::Vm => self.vm_entry(&entry_pcs),
-            Kind::Direct { .. } => self.direct_entry(),
+            Kind::Direct { .. } => {
+                self.leaf = self.leaf_region();
+                self.direct_entry();
+            }
         }
 
+        if self.emit(None) {
+            // Falling off the end cannot happen in verified code; hand back if it does.
+            self.exit_handback(n as u32, 0);
+        }
+        self.b.seal_all_blocks();
+        if cfg!(debug_assertions) && self.kind == Kind::Vm {
+            self.assert_returns_restore_the_pinned_register();
+        }
+        self.b.finalize(target);
+    }
+
+    /// Builds the code of every instruction, or with `region` of the instructions in it
+    /// (a copy of the leaf paths: see [`Gen::inline_self_call`]). Returns whether the last
+    /// one falls off the end.
+    fn emit(&mut self, region: Option<&[bool]>) -> bool {
+        let code = &self.func.code;
         let mut open = false;
         let mut fused = false;
         for (pc, &op) in code.iter().enumerate() {
+            if let (Some(inline), Some(region)) = (self.inline, region)
+                && !region[pc]
+            {
+                // Beyond the leaf paths: the real call.
+                if open {
+                    self.b.ins().jump(inline.bail, &[]);
+                }
+                open = false;
+                continue;
+            }
             let Some(h) = self.depth[pc] else {
                 open = false;
                 continue;
@@ -385,7 +442,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.b.switch_to_block(block);
                 self.known.fill(None);
                 self.prepaid = 0;
-                if joins[pc] {
+                if self.joins[pc] {
                     self.caps.clear();
                 }
                 open = true;
@@ -394,6 +451,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 continue;
             }
             self.learn(pc, h);
+            debug_assert!(self.inline.is_none() || self.inlinable(pc as u32, op));
             if let Some(t) = self.fusable(pc as u32) {
                 let Op::Binary { kind, .. } = op else {
                     unreachable!("only comparisons fuse")
@@ -406,15 +464,119 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.op(pc as u32, op, h);
             open = falls_through(self.func, op, self.kind);
         }
-        if open {
-            // Falling off the end cannot happen in verified code; hand back if it does.
-            self.exit_handback(n as u32, 0);
+        open
+    }
+
+    /// Whether a copy of the leaf paths runs `op` (at `pc`) itself: an instruction native
+    /// code runs without the VM, the context's state or a backward jump, or a `Return`.
+    fn inlinable(&self, pc: u32, op: Op) -> bool {
+        op == Op::Return
+            || (is_native(self.func, op)
+                && successors(op, pc)
+                    .iter()
+                    .all(|&s| s > pc && (s as usize) < self.func.code.len()))
+    }
+
+    /// A direct entry's *leaf paths*: the instructions from which a `Return` can be
+    /// reached from the function's start through [`Gen::inlinable`] ones alone, when the
+    /// start is one of them and there are at most [`MAX_LEAF_OPS`]. fib's are its test
+    /// and its base case.
+    fn leaf_region(&self) -> Option<Vec<bool>> {
+        let code = &self.func.code;
+        let n = code.len();
+        let mut reached = vec![false; n];
+        let mut todo = vec![0u32];
+        while let Some(pc) = todo.pop() {
+            let i = pc as usize;
+            if i < n && !reached[i] && self.depth[i].is_some() && self.inlinable(pc, code[i]) {
+                reached[i] = true;
+                todo.extend(successors(code[i], pc));
+            }
         }
-        self.b.seal_all_blocks();
-        if cfg!(debug_assertions) && self.kind == Kind::Vm {
-            self.assert_returns_restore_the_pinned_register();
+        // Every successor of an inlinable instruction lies ahead of it.
+        let mut region = vec![false; n];
+        for pc in (0..n).rev() {
+            region[pc] = reached[pc]
+                && (code[pc] == Op::Return
+                    || successors(code[pc], pc as u32)
+                        .iter()
+                        .any(|&s| region[s as usize]));
         }
-        self.b.finalize(target);
+        let size = region.iter().filter(|&&r| r).count();
+        (region[0] && size <= MAX_LEAF_OPS).then_some(region)
+    }
+
+    /// A direct entry calling itself with `args` (the caller's stack from `at + 1`): a copy
+    /// of the function's leaf paths ([`Gen::leaf_region`]) runs first, on a frame of its
+    /// own in registers. Where it returns, the result goes to `done` as a callee's would,
+    /// and no call is made. Where it stops short (a path that calls, a guard or a gas
+    /// check that fails), it goes back to the counters as they were and makes the real
+    /// call through `entry` in `go`, which runs those instructions again: they changed
+    /// nothing but the copy's own frame and the counters. So the VM's gas, instruction
+    /// count and stop points are kept exactly.
+    fn inline_self_call(&mut self, at: u32, h: u32, go: Block, entry: ir::Value, done: Block) {
+        let Some(region) = self.leaf.clone() else {
+            self.b.ins().jump(go, &[entry.into()]);
+            return;
+        };
+        let args: Vec<_> = (at + 1..h).map(|i| self.slot(i)).collect();
+        let (avail, instr) = (self.b.use_var(self.avail), self.b.use_var(self.instr));
+        let bail = self.cold_block();
+        // The call is counted first, as on the way through `go`.
+        self.count();
+        let pair = |g: &mut Self| (g.b.declare_var(I64), g.b.declare_var(I64));
+        let locals: Vec<_> = (0..self.func.slots).map(|_| pair(self)).collect();
+        let stack: Vec<_> = (0..self.func.max_stack).map(|_| pair(self)).collect();
+        for (j, &(va, vb)) in locals.iter().enumerate() {
+            let (a, b) = match args.get(j) {
+                Some(&arg) => arg,
+                None => {
+                    let null = self.b.ins().iconst(I64, TAG_NULL);
+                    (null, null)
+                }
+            };
+            self.b.def_var(va, a);
+            self.b.def_var(vb, b);
+        }
+        // Jumps out of the leaf paths go to the real call.
+        let blocks: Vec<Option<Block>> = (0..region.len())
+            .map(|pc| match (region[pc], self.leaders[pc]) {
+                (true, true) => Some(self.b.create_block()),
+                (true, false) => None,
+                (false, _) => Some(bail),
+            })
+            .collect();
+        let start = blocks[0];
+        let saved = (
+            std::mem::replace(&mut self.blocks, blocks),
+            std::mem::replace(&mut self.locals, locals),
+            std::mem::replace(&mut self.stack, stack),
+            self.known.clone(),
+            self.local_tags.clone(),
+            self.prepaid,
+            self.caps.clone(),
+        );
+        self.inline = Some(Inline { bail, done, avail });
+        self.b.ins().jump(start.expect("the start is a block"), &[]);
+        let open = self.emit(Some(&region));
+        debug_assert!(
+            !open,
+            "a leaf path ends in a jump, a return or the real call"
+        );
+        self.inline = None;
+        (
+            self.blocks,
+            self.locals,
+            self.stack,
+            self.known,
+            self.local_tags,
+            self.prepaid,
+            self.caps,
+        ) = saved;
+        self.b.switch_to_block(bail);
+        self.b.def_var(self.avail, avail);
+        self.b.def_var(self.instr, instr);
+        self.b.ins().jump(go, &[entry.into()]);
     }
 
     /// Every return of a `Vm` entry must give its Rust caller the pinned register back
@@ -663,6 +825,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         };
         let next = pc as usize + 1;
         let ok = is_comparison(*kind)
+            && (self.inline.is_none() || self.inlinable(next as u32, Op::JumpIfNot(t)))
             && self.blocks[next].is_none()
             && self.depth[next].is_some()
             && self.blocks.get(next + 1).copied().flatten().is_some()
@@ -768,6 +931,11 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// In a direct entry: saves this frame at `pc` with `h` operands (and, for the frame
     /// that gives up first, the counters) and returns [`DEOPT`].
     fn deopt(&mut self, pc: u32, h: u32, innermost: bool) {
+        if let Some(inline) = self.inline {
+            // A copy of the leaf paths stops short: the real call does it all.
+            self.b.ins().jump(inline.bail, &[]);
+            return;
+        }
         let Kind::Direct { index } = self.kind else {
             unreachable!("only direct entries give up");
         };
@@ -919,7 +1087,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             Op::Gas(g) => {
                 let total = self.group_total(g);
-                if self.prepaid >= total {
+                if self.inline.is_some() {
+                    // A copy of the leaf paths checks what it charged where it returns.
+                } else if self.prepaid >= total {
                     // Checked with an earlier group of this straight line.
                     self.prepaid -= total;
                 } else {
@@ -1081,21 +1251,31 @@ impl<'a, 'b> Gen<'a, 'b> {
         // instruction itself, so it rejoins after the fast paths' count.
         let after = self.b.create_block();
         self.b.switch_to_block(slow);
-        if ka && kb && !is_comparison(kind) {
-            // The result is known to be an integer from here on (see `types.rs`), so a
-            // slow path (overflow, a zero divisor) never rejoins: the VM carries on.
-            self.exit_handback(pc, h);
-        } else {
+        // Only a `Vm` entry carries on natively after the VM ran the instruction, and not
+        // after arithmetic on two known integers: its result is known to be an integer from
+        // here on (see `types.rs`), so its slow path (overflow, a zero divisor) hands the
+        // run to the VM. A direct entry gives up on every slow path.
+        let rejoins = self.kind == Kind::Vm && !(ka && kb && !is_comparison(kind));
+        if rejoins {
             self.slow(pc, op, h, Some(after));
+        } else {
+            self.exit_handback(pc, h);
         }
 
-        self.b.switch_to_block(join);
-        self.count();
-        self.b.ins().jump(after, &[]);
-        self.b.switch_to_block(after);
+        // Fused, the fast paths branched already.
+        if fuse.is_none() {
+            self.b.switch_to_block(join);
+            self.count();
+            self.b.ins().jump(after, &[]);
+        }
         if let Some(t) = fuse {
-            // The VM ran the comparison; branch on its result as `JumpIfNot` does.
-            self.op(pc + 1, Op::JumpIfNot(t), h - 1);
+            if rejoins {
+                // The VM ran the comparison; branch on its result as `JumpIfNot` does.
+                self.b.switch_to_block(after);
+                self.op(pc + 1, Op::JumpIfNot(t), h - 1);
+            }
+        } else {
+            self.b.switch_to_block(after);
         }
     }
 
@@ -1171,6 +1351,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.create_block(),
             self.b.create_block(),
         );
+        // The callee returned: (gas left, instructions, result words).
+        let returned = self.b.create_block();
+        for _ in 0..4 {
+            self.b.append_block_param(returned, I64);
+        }
         // No room for another direct frame, or (in a `Vm` entry) a safe point due: the
         // VM's way.
         let left = match self.left {
@@ -1207,7 +1392,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.ins().brif(same, itself, &[], other, &[]);
             self.b.switch_to_block(itself);
             let entry = self.b.ins().func_addr(I64, self.helpers.this);
-            self.b.ins().jump(go, &[entry.into()]);
+            self.inline_self_call(at, h, go, entry, returned);
             self.b.switch_to_block(other);
         }
 
@@ -1253,18 +1438,19 @@ impl<'a, 'b> Gen<'a, 'b> {
         let call = self.b.ins().call_indirect(sig, entry, &args);
         let rets = self.b.inst_results(call).to_vec();
         let status = rets[0];
-        let (returned, gave_up, after) = (
-            self.b.create_block(),
-            self.cold_block(),
-            self.b.create_block(),
-        );
+        let (gave_up, after) = (self.cold_block(), self.b.create_block());
         let ok = self.b.ins().icmp_imm_s(IntCC::Equal, status, LEFT as i64);
-        self.b.ins().brif(ok, returned, &[], gave_up, &[]);
+        let back = rets[1..]
+            .iter()
+            .map(|&r| ir::BlockArg::from(r))
+            .collect::<Vec<_>>();
+        self.b.ins().brif(ok, returned, &back, gave_up, &[]);
 
         self.b.switch_to_block(returned);
-        self.b.def_var(self.avail, rets[1]);
-        self.b.def_var(self.instr, rets[2]);
-        self.push(at, rets[3], rets[4]);
+        let r = self.b.block_params(returned).to_vec();
+        self.b.def_var(self.avail, r[0]);
+        self.b.def_var(self.instr, r[1]);
+        self.push(at, r[2], r[3]);
         self.recheck_gas(pc + 1, at + 1);
         self.b.ins().jump(after, &[]);
 
@@ -1323,6 +1509,22 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.count();
         let avail = self.b.use_var(self.avail);
         let instr = self.b.use_var(self.instr);
+        if let Some(inline) = self.inline {
+            // When the path charged more than there was, the real call stops where the VM
+            // would.
+            let rets = [avail, instr, a, b].map(ir::BlockArg::from);
+            if self.cache.gas_checks {
+                let charged = self.b.ins().isub(inline.avail, avail);
+                let ok =
+                    self.b
+                        .ins()
+                        .icmp(IntCC::UnsignedGreaterThanOrEqual, inline.avail, charged);
+                self.b.ins().brif(ok, inline.done, &rets, inline.bail, &[]);
+            } else {
+                self.b.ins().jump(inline.done, &rets);
+            }
+            return;
+        }
         let st = self.b.ins().iconst(I64, LEFT as i64);
         self.b.ins().return_(&[st, avail, instr, a, b]);
     }

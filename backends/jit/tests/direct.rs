@@ -400,3 +400,102 @@ fn javascript_products_and_remainders_and_python_remainders_match_the_vm_at_thei
         assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
     }
 }
+
+/// The gas a finished or failed run's trace reports.
+fn gas_of(trace: &str) -> u64 {
+    trace
+        .split(" gas ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .expect("a gas figure")
+}
+
+#[test]
+fn base_cases_run_inline_at_self_calls_as_the_vm_runs_them() {
+    // A direct entry calling itself first runs a copy of the callee's leaf paths: `f`
+    // has two (n < 1 and n < 3). A float argument fails the copy's integer comparison
+    // and `g`'s base case overflows for n = 2: both make the real call instead, which
+    // gives up to the VM. Worked by hand: f(n) = f(n - 1) + f(n - 3) from f(0), f(1),
+    // f(2) = 0, 10, 20 gives 20, 30, 50, 70, 100, 150, 220, 320 for f(3) to f(10);
+    // f(4.5) = f(3.5) + f(1.5) = (f(2.5) + f(0.5)) + 15.0 = 25.0 + 0 + 15.0 = 40.0.
+    // g(4) = g(3) - g(2) needs g(2) = 2 * 2^62, which overflows.
+    let ir = r#"["std.seq", ["std.let", "f", null],
+      ["std.set", "f", ["std.lambda", ["n"],
+        ["std.if", ["bool.lt", ["std.var", "n"], 1], 0,
+          ["std.if", ["bool.lt", ["std.var", "n"], 3], ["math.mul", ["std.var", "n"], 10],
+            ["math.add", ["std.apply", ["std.var", "f"], ["math.sub", ["std.var", "n"], 1]],
+                         ["std.apply", ["std.var", "f"], ["math.sub", ["std.var", "n"], 3]]]]]]],
+      ["std.let", "g", null],
+      ["std.set", "g", ["std.lambda", ["n"],
+        ["std.if", ["bool.lt", ["std.var", "n"], 3],
+          ["math.mul", ["std.var", "n"], 4611686018427387904],
+          ["math.sub", ["std.apply", ["std.var", "g"], ["math.sub", ["std.var", "n"], 1]],
+                       ["std.apply", ["std.var", "g"], ["math.sub", ["std.var", "n"], 2]]]]]],
+      ["std.log", ["std.apply", ["std.var", "f"], 10]],
+      ["std.log", ["std.apply", ["std.var", "f"], 4.5]],
+      ["std.apply", ["std.var", "g"], 4]]"#;
+    let program = program(ir);
+    let vm = trace(&program, Limits::default(), None);
+    assert!(vm.starts_with("failed E5011 "), "{vm}");
+    assert!(vm.ends_with(r#"log ["320", "40.0"]"#), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    for name in ["<lambda $[2][2]", "<lambda $[4][2]"] {
+        let f = func_state(&report, name);
+        assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
+    }
+    let mut jit = Jit::new(Mode::Eager);
+    for gas in 1..=gas_of(&vm) {
+        let at = Limits {
+            gas,
+            ..Limits::default()
+        };
+        let vm = trace(&program, at, None);
+        assert_eq!(
+            vm,
+            trace(&program, at, Some(&mut jit)),
+            "differs at gas {gas}"
+        );
+    }
+}
+
+#[test]
+fn a_base_case_inline_that_runs_out_of_gas_stops_where_the_vm_does() {
+    // `h` calls itself last, so nothing after its self-call was checked ahead: only the
+    // copy of its base case can find the gas short, (0 + 1) + (0 + 2) + (0 + 3) + (0 + 4)
+    // = 10 by hand. A fresh JIT for every budget: running out of gas in a chain is a
+    // give-up, and enough of them would stop `h` being called directly at all.
+    let ir = r#"["std.seq", ["std.let", "h", null],
+      ["std.set", "h", ["std.lambda", ["n"],
+        ["std.if", ["bool.lt", ["std.var", "n"], 1],
+          ["math.add",
+            ["math.add", ["math.add", ["std.var", "n"], 1], ["math.add", ["std.var", "n"], 2]],
+            ["math.add", ["math.add", ["std.var", "n"], 3], ["math.add", ["std.var", "n"], 4]]],
+          ["std.apply", ["std.var", "h"], ["math.sub", ["std.var", "n"], 1]]]]],
+      ["std.apply", ["std.var", "h"], 3]]"#;
+    let program = program(ir);
+    let vm = trace(&program, Limits::default(), None);
+    assert!(vm.starts_with("finished 10 "), "{vm}");
+    let mut called_directly = 0;
+    for gas in 1..=gas_of(&vm) {
+        let at = Limits {
+            gas,
+            ..Limits::default()
+        };
+        let vm = trace(&program, at, None);
+        let mut jit = Jit::new(Mode::Eager);
+        assert_eq!(
+            vm,
+            trace(&program, at, Some(&mut jit)),
+            "differs at gas {gas}"
+        );
+        let report = jit.report();
+        let h = func_state(&report, "<lambda $[2][2]");
+        if h.state == weft_jit::FuncState::Compiled {
+            assert_eq!(h.direct, weft_jit::DirectState::Available, "{report:?}");
+            called_directly += 1;
+        }
+    }
+    // Not compiled at the budgets that stop before h(3) starts.
+    assert!(called_directly > 0);
+}
