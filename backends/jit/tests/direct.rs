@@ -55,6 +55,16 @@ fn trace(program: &Program, limits: Limits, jit: Option<&mut Jit>) -> String {
     out
 }
 
+/// The gas a finished or failed run's trace reports.
+fn gas_of(trace: &str) -> u64 {
+    trace
+        .split(" gas ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .expect("a gas figure")
+}
+
 /// Runs `ir` on the VM and the JIT (eager, and compiling after two offers), whole and at
 /// gas budgets spread up to the total; returns the JIT's report after the whole run.
 fn same_on_both(ir: &str, limits: Limits) -> weft_jit::Report {
@@ -74,12 +84,7 @@ fn same_on_both(ir: &str, limits: Limits) -> weft_jit::Report {
         "auto JIT differs"
     );
 
-    let total = vm
-        .split(" gas ")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
-        .and_then(|s| s.parse::<u64>().ok())
-        .expect("a gas figure");
+    let total = gas_of(&vm);
     let mut jit = Jit::new(Mode::Eager);
     for gas in (1..40).chain((1..=30).map(|i| total * i / 30)) {
         let at = Limits { gas, ..limits };
@@ -399,16 +404,6 @@ fn javascript_products_and_remainders_and_python_remainders_match_the_vm_at_thei
         let f = func_state(&report, name);
         assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
     }
-}
-
-/// The gas a finished or failed run's trace reports.
-fn gas_of(trace: &str) -> u64 {
-    trace
-        .split(" gas ")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
-        .and_then(|s| s.parse().ok())
-        .expect("a gas figure")
 }
 
 #[test]
