@@ -825,7 +825,6 @@ impl<'a, 'b> Gen<'a, 'b> {
         };
         let next = pc as usize + 1;
         let ok = is_comparison(*kind)
-            && (self.inline.is_none() || self.inlinable(next as u32, Op::JumpIfNot(t)))
             && self.blocks[next].is_none()
             && self.depth[next].is_some()
             && self.blocks.get(next + 1).copied().flatten().is_some()
@@ -1262,20 +1261,20 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.exit_handback(pc, h);
         }
 
-        // Fused, the fast paths branched already.
-        if fuse.is_none() {
-            self.b.switch_to_block(join);
-            self.count();
-            self.b.ins().jump(after, &[]);
-        }
-        if let Some(t) = fuse {
-            if rejoins {
+        match fuse {
+            None => {
+                self.b.switch_to_block(join);
+                self.count();
+                self.b.ins().jump(after, &[]);
+                self.b.switch_to_block(after);
+            }
+            Some(t) if rejoins => {
                 // The VM ran the comparison; branch on its result as `JumpIfNot` does.
                 self.b.switch_to_block(after);
                 self.op(pc + 1, Op::JumpIfNot(t), h - 1);
             }
-        } else {
-            self.b.switch_to_block(after);
+            // The fast paths branched already, and the slow path does not come back.
+            Some(_) => {}
         }
     }
 

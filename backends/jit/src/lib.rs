@@ -238,29 +238,28 @@ impl Jit {
                 .funcs
                 .iter()
                 .enumerate()
-                .map(|(i, f)| FuncReport {
-                    name: names
-                        .and_then(|n| n.get(i))
-                        .map_or_else(|| format!("#{i}"), |f| f.name.clone()),
-                    state: f.state.clone(),
-                    // Why a function has no direct entry by construction follows from its
-                    // code.
-                    direct: match (
-                        &f.state,
-                        names
-                            .and_then(|n| n.get(i))
-                            .and_then(|func| codegen::direct_callable(func).err()),
-                        f.direct,
-                    ) {
-                        (FuncState::Compiled, Some(why), _) => DirectState::Unavailable(why),
-                        (FuncState::Compiled, None, Some(_)) => DirectState::Available,
-                        (FuncState::Compiled, None, None) if f.direct_tried => {
-                            DirectState::Dropped { give_ups: f.deopts }
-                        }
-                        _ => DirectState::NotCompiled,
-                    },
-                    offers: f.offers,
-                    entry_checks_failed: f.guard_fails,
+                .map(|(i, f)| {
+                    let func = names.and_then(|n| n.get(i));
+                    FuncReport {
+                        name: func.map_or_else(|| format!("#{i}"), |func| func.name.clone()),
+                        state: f.state.clone(),
+                        // Why a function has no direct entry by construction follows from its
+                        // code.
+                        direct: match (
+                            &f.state,
+                            func.and_then(|func| codegen::direct_callable(func).err()),
+                            f.direct,
+                        ) {
+                            (FuncState::Compiled, Some(why), _) => DirectState::Unavailable(why),
+                            (FuncState::Compiled, None, Some(_)) => DirectState::Available,
+                            (FuncState::Compiled, None, None) if f.direct_tried => {
+                                DirectState::Dropped { give_ups: f.deopts }
+                            }
+                            _ => DirectState::NotCompiled,
+                        },
+                        offers: f.offers,
+                        entry_checks_failed: f.guard_fails,
+                    }
                 })
                 .collect(),
             native_instructions: c.native_instructions,

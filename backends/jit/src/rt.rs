@@ -197,6 +197,24 @@ fn guard(f: impl FnOnce() -> u64, ctx: *mut JitCtx) -> u64 {
     }
 }
 
+/// [`guard`] for a helper that runs the VM: `f` gets the VM, brought up to date with what
+/// native code wrote back, and the context.
+///
+/// # Safety
+/// `ctx` is the live context of the native call, and native code wrote back first.
+unsafe fn synced(ctx: *mut JitCtx, f: impl FnOnce(&mut Vm<'_>, &mut JitCtx) -> u64) -> u64 {
+    guard(
+        || {
+            // SAFETY: per the function contract.
+            let c = unsafe { &mut *ctx };
+            let vm = unsafe { c.vm() };
+            unsafe { sync_in(vm, c) };
+            f(vm, c)
+        },
+        ctx,
+    )
+}
+
 /// Called by native code after writing back everything, before returning a status of its
 /// own (a hand-back or a suspension it decided on).
 ///
@@ -215,17 +233,13 @@ pub(crate) unsafe extern "C" fn jit_sync(ctx: *mut JitCtx) {
 /// # Safety
 /// `ctx` is the live context of the native call, and native code wrote back first.
 pub(crate) unsafe extern "C" fn jit_step(ctx: *mut JitCtx) -> u64 {
-    guard(
-        || {
-            // SAFETY: per the function contract.
-            let c = unsafe { &mut *ctx };
-            let vm = unsafe { c.vm() };
-            unsafe { sync_in(vm, c) };
+    // SAFETY: per the function contract.
+    unsafe {
+        synced(ctx, |vm, c| {
             let step = vm.step(c.stop);
             finish_step(vm, c, step)
-        },
-        ctx,
-    )
+        })
+    }
 }
 
 fn finish_step(vm: &mut Vm<'_>, c: &mut JitCtx, step: Result<Step, RuntimeError>) -> u64 {
@@ -471,12 +485,9 @@ pub(crate) unsafe extern "C" fn jit_deopt(
 /// # Safety
 /// `ctx` is the live context of the native call, and native code wrote back first.
 pub(crate) unsafe extern "C" fn jit_materialize(ctx: *mut JitCtx) -> u64 {
-    guard(
-        || {
-            // SAFETY: per the function contract.
-            let c = unsafe { &mut *ctx };
-            let vm = unsafe { c.vm() };
-            unsafe { sync_in(vm, c) };
+    // SAFETY: per the function contract.
+    unsafe {
+        synced(ctx, |vm, c| {
             while let Some(d) = c.deopt.pop() {
                 let base = vm.s.locals.len() as u32;
                 vm.s.locals.extend_from_slice(&d.locals);
@@ -493,9 +504,8 @@ pub(crate) unsafe extern "C" fn jit_materialize(ctx: *mut JitCtx) -> u64 {
                 });
             }
             HANDBACK
-        },
-        ctx,
-    )
+        })
+    }
 }
 
 /// Truthiness of a value native code has no inline rule for.

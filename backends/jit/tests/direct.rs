@@ -85,17 +85,26 @@ fn same_on_both(ir: &str, limits: Limits) -> weft_jit::Report {
     );
 
     let total = gas_of(&vm);
+    same_at_budgets(
+        &program,
+        limits,
+        (1..40).chain((1..=30).map(|i| total * i / 30)),
+    );
+    report
+}
+
+/// Runs `program` on the VM and on one eager JIT at each gas budget of `budgets`.
+fn same_at_budgets(program: &Program, limits: Limits, budgets: impl Iterator<Item = u64>) {
     let mut jit = Jit::new(Mode::Eager);
-    for gas in (1..40).chain((1..=30).map(|i| total * i / 30)) {
+    for gas in budgets {
         let at = Limits { gas, ..limits };
-        let vm = trace(&program, at, None);
+        let vm = trace(program, at, None);
         assert_eq!(
             vm,
-            trace(&program, at, Some(&mut jit)),
+            trace(program, at, Some(&mut jit)),
             "differs at gas {gas}"
         );
     }
-    report
 }
 
 fn func_state<'r>(report: &'r weft_jit::Report, prefix: &str) -> &'r weft_jit::FuncReport {
@@ -439,19 +448,7 @@ fn base_cases_run_inline_at_self_calls_as_the_vm_runs_them() {
         let f = func_state(&report, name);
         assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
     }
-    let mut jit = Jit::new(Mode::Eager);
-    for gas in 1..=gas_of(&vm) {
-        let at = Limits {
-            gas,
-            ..Limits::default()
-        };
-        let vm = trace(&program, at, None);
-        assert_eq!(
-            vm,
-            trace(&program, at, Some(&mut jit)),
-            "differs at gas {gas}"
-        );
-    }
+    same_at_budgets(&program, Limits::default(), 1..=gas_of(&vm));
 }
 
 #[test]
