@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::program::{Func, Op, Program};
+use crate::program::{BinOp, Func, Op, Program};
 
 /// The listing of every function in `program`.
 pub fn disassemble(program: &Program) -> String {
@@ -60,9 +60,17 @@ fn line(p: &Program, f: &Func, op: &Op) -> String {
                 nodes.join(" ")
             )
         }
-        Op::Binary { op, .. } => {
+        Op::Binary { op, kind } => {
             let name = p.builtins.get(op as usize).map_or("?", |b| b.name.as_str());
-            format!("binary {name}")
+            // The Lua kinds carry `lua.arith`'s operator.
+            let symbol = match kind {
+                BinOp::LuaAdd => " +",
+                BinOp::LuaSub => " -",
+                BinOp::LuaMul => " *",
+                BinOp::LuaMod => " %",
+                _ => "",
+            };
+            format!("binary {name}{symbol}")
         }
         Op::Builtin { op, argc } => {
             let name = p.builtins.get(op as usize).map_or("?", |b| b.name.as_str());

@@ -244,6 +244,14 @@ pub enum BinOp {
     /// Python `%` on two ints, the divisor not zero: the remainder takes the divisor's
     /// sign (floor modulo).
     PyMod,
+    /// Lua's `+`, `-` and `*` (`["lua.arith", "+", a, b]`): two ints wrap around, as
+    /// lua5.4's integers do; two floats are the IEEE operation. Anything else is
+    /// `lua.arith`'s, through [`BinOp::builtin`].
+    LuaAdd,
+    LuaSub,
+    LuaMul,
+    /// Lua's `%` on two ints, the divisor not zero: floored, as Python's is.
+    LuaMod,
     Lt,
     Gt,
     Lte,
@@ -282,6 +290,30 @@ impl BinOp {
             "bool.neq" | "py.ne" => BinOp::Neq,
             _ => return None,
         })
+    }
+
+    /// The fast path for `["lua.arith", symbol, a, b]`, if `symbol` has one.
+    pub fn for_lua_arith(symbol: &str) -> Option<BinOp> {
+        Some(match symbol {
+            "+" => BinOp::LuaAdd,
+            "-" => BinOp::LuaSub,
+            "*" => BinOp::LuaMul,
+            "%" => BinOp::LuaMod,
+            _ => return None,
+        })
+    }
+
+    /// What runs when the fast path does not apply, when it is not the call's builtin
+    /// itself: the Lua kinds take `lua.arith`'s operator as part of the instruction, so
+    /// their fallback is `lua.arith` for that operator on the two operands.
+    pub fn builtin(self) -> Option<weft_stdlib::BuiltinFn> {
+        match self {
+            BinOp::LuaAdd => weft_stdlib::lua_arith_binary("+"),
+            BinOp::LuaSub => weft_stdlib::lua_arith_binary("-"),
+            BinOp::LuaMul => weft_stdlib::lua_arith_binary("*"),
+            BinOp::LuaMod => weft_stdlib::lua_arith_binary("%"),
+            _ => None,
+        }
     }
 
     /// Replaces the top two stack values with the fast-path result and returns true, or
@@ -336,7 +368,10 @@ impl BinOp {
                 r => Int(r),
             },
             BinOp::JsMod => return None,
-            BinOp::PyMod => Int(weft_stdlib::py_int_mod(a, b)?),
+            BinOp::PyMod | BinOp::LuaMod => Int(weft_stdlib::py_int_mod(a, b)?),
+            BinOp::LuaAdd => Int(a.wrapping_add(b)),
+            BinOp::LuaSub => Int(a.wrapping_sub(b)),
+            BinOp::LuaMul => Int(a.wrapping_mul(b)),
             BinOp::Lt => Bool(a < b),
             BinOp::Gt => Bool(a > b),
             BinOp::Lte => Bool(a <= b),
@@ -351,9 +386,9 @@ impl BinOp {
     pub fn floats(self, a: f64, b: f64) -> Option<weft_runtime::Value> {
         use weft_runtime::Value::{Bool, Float};
         Some(match self {
-            BinOp::Add => Float(a + b),
-            BinOp::Sub => Float(a - b),
-            BinOp::Mul => Float(a * b),
+            BinOp::Add | BinOp::LuaAdd => Float(a + b),
+            BinOp::Sub | BinOp::LuaSub => Float(a - b),
+            BinOp::Mul | BinOp::LuaMul => Float(a * b),
             BinOp::Mod => Float(a % b),
             BinOp::Lt => Bool(a < b),
             BinOp::Gt => Bool(a > b),
@@ -365,7 +400,8 @@ impl BinOp {
             | BinOp::JsSub
             | BinOp::JsMul
             | BinOp::JsMod
-            | BinOp::PyMod => return None,
+            | BinOp::PyMod
+            | BinOp::LuaMod => return None,
         })
     }
 }

@@ -219,6 +219,10 @@ pub(crate) fn is_comparison(kind: BinOp) -> bool {
             | BinOp::JsMul
             | BinOp::JsMod
             | BinOp::PyMod
+            | BinOp::LuaAdd
+            | BinOp::LuaSub
+            | BinOp::LuaMul
+            | BinOp::LuaMod
     )
 }
 
@@ -1291,9 +1295,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         let x = self.b.ins().bitcast(F64, MemFlagsData::new(), a1);
         let y = self.b.ins().bitcast(F64, MemFlagsData::new(), b1);
         let r = match kind {
-            BinOp::Add => Some(self.b.ins().fadd(x, y)),
-            BinOp::Sub => Some(self.b.ins().fsub(x, y)),
-            BinOp::Mul => Some(self.b.ins().fmul(x, y)),
+            BinOp::Add | BinOp::LuaAdd => Some(self.b.ins().fadd(x, y)),
+            BinOp::Sub | BinOp::LuaSub => Some(self.b.ins().fsub(x, y)),
+            BinOp::Mul | BinOp::LuaMul => Some(self.b.ins().fmul(x, y)),
             _ => None,
         };
         match r {
@@ -1715,9 +1719,23 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let (r, of) = self.b.ins().smul_overflow(x, y);
                 checked(self, r, of);
             }
-            (BinOp::Mod | BinOp::PyMod, ..) => {
+            // Lua's integers wrap around: no slow path.
+            (BinOp::LuaAdd, ..) => {
+                let r = self.b.ins().iadd(x, y);
+                int_result(self, r);
+            }
+            (BinOp::LuaSub, ..) => {
+                let r = self.b.ins().isub(x, y);
+                int_result(self, r);
+            }
+            (BinOp::LuaMul, ..) => {
+                let r = self.b.ins().imul(x, y);
+                int_result(self, r);
+            }
+            (BinOp::Mod | BinOp::PyMod | BinOp::LuaMod, ..) => {
                 // Zero divisor: the builtin reports it. -1: always 0 (and no trap on MIN).
-                // Otherwise the truncated remainder; Python's moves to the divisor's sign.
+                // Otherwise the truncated remainder; Python's and Lua's move to the
+                // divisor's sign.
                 let (nonzero, minus_one, rem) = (
                     self.b.create_block(),
                     self.b.create_block(),
@@ -1732,7 +1750,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 int_result(self, zero);
                 self.b.switch_to_block(rem);
                 let mut r = self.b.ins().srem(x, y);
-                if kind == BinOp::PyMod {
+                if matches!(kind, BinOp::PyMod | BinOp::LuaMod) {
                     let nonzero_r = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
                     let signs = self.b.ins().bxor(r, y);
                     let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);

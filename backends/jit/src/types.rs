@@ -190,6 +190,7 @@ pub(crate) fn has_float_path(kind: BinOp) -> bool {
             | BinOp::JsMul
             | BinOp::JsMod
             | BinOp::PyMod
+            | BinOp::LuaMod
     )
 }
 

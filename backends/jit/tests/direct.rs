@@ -416,6 +416,52 @@ fn javascript_products_and_remainders_and_python_remainders_match_the_vm_at_thei
 }
 
 #[test]
+fn lua_arithmetic_wraps_and_falls_back_in_native_code_as_on_the_vm() {
+    // `["lua.arith", "+", a, b]` (and `-`, `*`, `%`) is native on two ints (wrapping, as
+    // lua5.4's integers do; `%` floored) and two floats (not `%`); a mixed pair or a
+    // numeric string goes to `lua.arith`. Expectations from lua5.4 (`print(math.maxinteger
+    // + 1)` and so on; the loop runs fifty times a 64-bit LCG, `x = x *
+    // 6364136223846793005 + 1442695040888963407` from 1, `y = y * 0.5 + 1.0` from 0.0 and
+    // `z = (z * 31 + i) % 1000003` from 1).
+    let ir = r#"["std.seq",
+      ["std.let", "la", ["std.lambda", ["a", "b"], ["lua.arith", "+", ["std.var", "a"], ["std.var", "b"]]]],
+      ["std.let", "ls", ["std.lambda", ["a", "b"], ["lua.arith", "-", ["std.var", "a"], ["std.var", "b"]]]],
+      ["std.let", "lm", ["std.lambda", ["a", "b"], ["lua.arith", "*", ["std.var", "a"], ["std.var", "b"]]]],
+      ["std.let", "lr", ["std.lambda", ["a", "b"], ["lua.arith", "%", ["std.var", "a"], ["std.var", "b"]]]],
+      ["std.log", ["std.apply", ["std.var", "la"], 9223372036854775807, 1]],
+      ["std.log", ["std.apply", ["std.var", "ls"], -9223372036854775808, 1]],
+      ["std.log", ["std.apply", ["std.var", "lm"], 3037000500, 3037000500]],
+      ["std.log", ["std.apply", ["std.var", "la"], 1.5, 2.25]],
+      ["std.log", ["std.apply", ["std.var", "lm"], 2, 0.5]],
+      ["std.log", ["std.apply", ["std.var", "la"], "10", 1]],
+      ["std.log", ["std.apply", ["std.var", "lr"], -7, 3]],
+      ["std.log", ["std.apply", ["std.var", "lr"], 7, -3]],
+      ["std.log", ["std.apply", ["std.var", "lr"], -9223372036854775808, -1]],
+      ["std.log", ["std.apply", ["std.var", "lr"], 5.5, 2]],
+      ["std.let", "x", 1], ["std.let", "y", 0.0], ["std.let", "z", 1], ["std.let", "i", 0],
+      ["std.while", ["bool.lt", ["std.var", "i"], 50], ["std.seq",
+        ["std.set", "x", ["std.apply", ["std.var", "la"],
+          ["std.apply", ["std.var", "lm"], ["std.var", "x"], 6364136223846793005], 1442695040888963407]],
+        ["std.set", "y", ["lua.arith", "+", ["lua.arith", "*", ["std.var", "y"], 0.5], 1.0]],
+        ["std.set", "z", ["lua.arith", "%",
+          ["lua.arith", "+", ["lua.arith", "*", ["std.var", "z"], 31], ["std.var", "i"]], 1000003]],
+        ["std.set", "i", ["lua.arith", "+", ["std.var", "i"], 1]]]],
+      ["list.new", ["std.var", "x"], ["std.var", "y"], ["std.var", "z"]]]"#;
+    let vm = trace(&program(ir), Limits::default(), None);
+    assert!(
+        vm.starts_with("finished [3362576235316672587,1.9999999999999982,569597]"),
+        "{vm}"
+    );
+    let logs = r#"log ["-9223372036854775808", "9223372036854775807", "-9223372036709301616", "3.75", "1.0", "11", "2", "-2", "0", "1.5"]"#;
+    assert!(vm.ends_with(logs), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    for name in ["<lambda $[1]", "<lambda $[2]", "<lambda $[3]"] {
+        let f = func_state(&report, name);
+        assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
+    }
+}
+
+#[test]
 fn base_cases_run_inline_at_self_calls_as_the_vm_runs_them() {
     // A direct entry calling itself first runs a copy of the callee's leaf paths: `f`
     // has two (n < 1 and n < 3). A float argument fails the copy's integer comparison

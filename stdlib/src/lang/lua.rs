@@ -98,19 +98,50 @@ fn arith(c: &mut Call<'_>) -> R {
     let name = c.string(0)?;
     let op = number::Op::parse(&name)
         .ok_or_else(|| diag::invalid_argument(c.name, format!("unknown operator {name:?}")))?;
-    let a = operand(c.heap(), c.arg(1));
-    let b = operand(c.heap(), c.arg(2));
+    arith_on(c, op, 1)
+}
+
+/// `lua.arith` for one binary operator, on the call's two arguments `(a, b)`: what the
+/// bytecode VM runs for `["lua.arith", "+", a, b]` (and `-`, `*`, `%`) when its inline path
+/// for two ints or two floats does not apply. Same results and errors as `lua.arith`.
+pub fn lua_arith_binary(symbol: &str) -> Option<crate::BuiltinFn> {
+    fn add(c: &mut Call<'_>) -> R {
+        arith_on(c, number::Op::Add, 0)
+    }
+    fn sub(c: &mut Call<'_>) -> R {
+        arith_on(c, number::Op::Sub, 0)
+    }
+    fn mul(c: &mut Call<'_>) -> R {
+        arith_on(c, number::Op::Mul, 0)
+    }
+    fn rem(c: &mut Call<'_>) -> R {
+        arith_on(c, number::Op::Mod, 0)
+    }
+    Some(match symbol {
+        "+" => add,
+        "-" => sub,
+        "*" => mul,
+        "%" => rem,
+        _ => return None,
+    })
+}
+
+/// Applies `op` to the call's arguments from `first` on.
+fn arith_on(c: &mut Call<'_>, op: number::Op, first: usize) -> R {
+    let (x, y) = (c.arg(first), c.arg(first + 1));
+    let a = operand(c.heap(), x);
+    let b = operand(c.heap(), y);
     let unary = matches!(op, number::Op::Neg | number::Op::BNot);
     let bad_string = |o: number::Operand, v: Value| {
         matches!(o, number::Operand::Bad(_)) && matches!(v, Value::Str(_))
     };
-    if !op.is_bitwise() && (bad_string(a, c.arg(1)) || (!unary && bad_string(b, c.arg(2)))) {
+    if !op.is_bitwise() && (bad_string(a, x) || (!unary && bad_string(b, y))) {
         // lua5.4's string metamethods word this error their own way.
-        let other = if unary { c.arg(1) } else { c.arg(2) };
+        let other = if unary { x } else { y };
         let message = format!(
             "attempt to {} a '{}' with a '{}'",
             op.verb(),
-            number::type_name(c.arg(1)),
+            number::type_name(x),
             number::type_name(other)
         );
         return Err(lua_error(c, message));

@@ -338,13 +338,22 @@ impl Compiler<'_> {
             Some(_) => None,
             None => spec.capability.clone(),
         };
-        for i in 0..items.len() - 1 {
+        // `["lua.arith", "+", a, b]` with a literal operator that has a fast path: the
+        // operator goes into the instruction, so only the operands are pushed (literals
+        // cost no gas, so gas is the same either way).
+        let lua = match (name.as_str(), items) {
+            ("lua.arith", [_, Node::Str(symbol), _, _]) => BinOp::for_lua_arith(symbol),
+            _ => None,
+        };
+        let first = usize::from(lua.is_some());
+        for i in first..items.len() - 1 {
             self.compile_arg(items, i, path);
         }
         let argc = (items.len() - 1) as u32;
         let op = self.builtin(&name, gas.per_item, capability);
-        match BinOp::for_opcode(&name) {
-            Some(kind) if argc == 2 => self.emit(Op::Binary { kind, op }),
+        match (lua, BinOp::for_opcode(&name)) {
+            (Some(kind), _) => self.emit(Op::Binary { kind, op }),
+            (None, Some(kind)) if argc == 2 => self.emit(Op::Binary { kind, op }),
             _ => self.emit(Op::Builtin { op, argc }),
         };
     }

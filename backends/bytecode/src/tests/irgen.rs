@@ -3,9 +3,9 @@
 //! Programs are generated opcode by opcode from the standard registry, respecting each
 //! argument's kind and the opcode's arity, over a few variable names so that bindings,
 //! closures and calls meet. Literals include the integer extremes, floats, and short
-//! strings with a separator and a non-ASCII character. The tree validates against the
-//! registry by construction; it may still fail to compile (a stray `std.break`, say), and
-//! callers skip those.
+//! strings with a separator, a non-ASCII character, and Lua's arithmetic operators. The
+//! tree validates against the registry by construction; it may still fail to compile (a
+//! stray `std.break`, say), and callers skip those.
 //!
 //! This file depends only on `proptest` and `weft_ir`, so other crates' tests include it
 //! with `#[path = ...] mod irgen;` (the JIT's VM-parity property test does).
@@ -22,7 +22,17 @@ fn literal() -> impl Strategy<Value = Node> {
         (-3i64..20).prop_map(Node::Int),
         prop_oneof![Just(i64::MAX), Just(i64::MIN)].prop_map(Node::Int),
         (-4.0f64..4.0).prop_map(Node::Float),
-        prop_oneof![Just(""), Just("x"), Just("a,b"), Just("é")].prop_map(Node::str),
+        // `+`, `-` and `*` also make `lua.arith` calls take their fast path.
+        prop_oneof![
+            Just(""),
+            Just("x"),
+            Just("a,b"),
+            Just("é"),
+            Just("+"),
+            Just("-"),
+            Just("*")
+        ]
+        .prop_map(Node::str),
     ]
 }
 

@@ -463,3 +463,82 @@ fn python_remainder_takes_the_fast_path_with_the_divisors_sign() {
     check(r#"["py.mod", 7.5, 2]"#, "1.5");
     check(r#"["py.mod", 1, 0]"#, "error E5018 at $");
 }
+
+#[test]
+fn lua_arithmetic_with_a_literal_operator_takes_the_fast_path_with_lua_results() {
+    // `["lua.arith", "+", a, b]` (and `-`, `*`, `%`) compiles to the two-operand fast
+    // path: two ints wrap around (`%` floors), two floats are IEEE (`%` has no float
+    // path); everything else is `lua.arith`'s. The values are lua5.4's
+    // (`lua5.4 -e 'print(math.maxinteger + 1, ...)'`).
+    let program = super::program(r#"["lua.arith", "+", ["std.arg", 0], 1]"#);
+    let text = crate::disassemble(&program);
+    assert!(text.contains("binary lua.arith +"), "{text}");
+    assert!(!text.contains("str "), "the operator is not pushed: {text}");
+    let cases = [
+        (
+            r#"["lua.arith", "+", 9223372036854775807, 1]"#,
+            "-9223372036854775808",
+        ),
+        (
+            r#"["lua.arith", "-", -9223372036854775808, 1]"#,
+            "9223372036854775807",
+        ),
+        (
+            r#"["lua.arith", "*", 4611686018427387904, 2]"#,
+            "-9223372036854775808",
+        ),
+        (
+            r#"["lua.arith", "*", 3037000500, 3037000500]"#,
+            "-9223372036709301616",
+        ),
+        (r#"["lua.arith", "-", 7, 10]"#, "-3"),
+        (r#"["lua.arith", "+", 1.5, 2.25]"#, "3.75"),
+        (r#"["lua.arith", "*", 0.5, 3.0]"#, "1.5"),
+        (r#"["lua.arith", "+", 1, 2.5]"#, "3.5"),
+        (r#"["lua.arith", "+", "10", 1]"#, "11"),
+        (r#"["lua.arith", "*", "3", "4"]"#, "12"),
+        (r#"["lua.arith", "-", "1.5", 1]"#, "0.5"),
+        (r#"["lua.arith", "%", -7, 3]"#, "2"),
+        (r#"["lua.arith", "%", 7, -3]"#, "-2"),
+        (r#"["lua.arith", "%", -9223372036854775808, -1]"#, "0"),
+        (r#"["lua.arith", "%", 5.5, 2]"#, "1.5"),
+        (r#"["lua.arith", "%", 5, 0]"#, "error E5018 at $"),
+        (r#"["lua.arith", "+", null, 1]"#, "error E5018 at $"),
+        (r#"["lua.arith", "*", ["list.new"], 2]"#, "error E5018 at $"),
+    ];
+    for (ir, expect) in cases {
+        check(ir, expect);
+        // The same call with the operator computed at run time goes through the builtin
+        // itself, with the same result and the same error message.
+        let rest = &ir[r#"["lua.arith", "#.len()..];
+        let end = rest[1..].find('"').expect("a quoted operator") + 2;
+        let generic = format!(
+            r#"["lua.arith", ["std.seq", {}]{}"#,
+            &rest[..end],
+            &rest[end..]
+        );
+        let fast = super::program(ir);
+        let slow = super::program(&generic);
+        assert!(
+            crate::disassemble(&slow).contains("builtin lua.arith argc=3"),
+            "{generic}"
+        );
+        let outcome = |p: &crate::Program| {
+            let out = crate::run(
+                p,
+                &crate::RunConfig::default(),
+                &mut weft_runtime::TestHost::new(),
+            );
+            match out {
+                crate::Outcome::Finished { value, .. } => value.to_string(),
+                crate::Outcome::Failed { error, .. } => format!("{} {}", error.code, error.message),
+                other => format!("{other:?}"),
+            }
+        };
+        assert_eq!(outcome(&fast), outcome(&slow), "{ir} and {generic}");
+    }
+    // Operators without a fast path stay calls of the builtin.
+    let program = super::program(r#"["lua.arith", "//", 7, 2]"#);
+    assert!(crate::disassemble(&program).contains("builtin lua.arith argc=3"));
+    check(r#"["lua.arith", "//", 7, 2]"#, "3");
+}

@@ -263,7 +263,7 @@ impl Vm<'_> {
                 Op::Gas(g) => self.charge_group(g)?,
                 Op::Binary { kind, op } => {
                     if !kind.apply_on(&mut self.s.stack) {
-                        let v = self.call_builtin(op, 2)?;
+                        let v = self.call_builtin_as(op, 2, kind.builtin())?;
                         self.s.stack.push(v);
                     }
                 }

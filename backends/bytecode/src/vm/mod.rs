@@ -508,7 +508,18 @@ impl<'a> Vm<'a> {
 
     /// Calls built-in `op` on the top `argc` stack values.
     fn call_builtin(&mut self, op: u16, argc: u32) -> Result<Value, RuntimeError> {
-        let f = self.builtins.get(op as usize).copied().flatten();
+        self.call_builtin_as(op, argc, None)
+    }
+
+    /// [`Vm::call_builtin`], running `func` instead of the builtin's own function when
+    /// given (under the builtin's name, as `Binary`'s Lua kinds do; see `BinOp::builtin`).
+    fn call_builtin_as(
+        &mut self,
+        op: u16,
+        argc: u32,
+        func: Option<weft_stdlib::BuiltinFn>,
+    ) -> Result<Value, RuntimeError> {
+        let f = func.or_else(|| self.builtins.get(op as usize).copied().flatten());
         let name = self
             .builtin_names
             .get(op as usize)
