@@ -136,6 +136,12 @@ fn check_operands(prog: &Program, f: &Func, op: &Op) -> Result<(), String> {
             .get(s as usize)
             .is_some_and(|sc| sc.plain.iter().chain(&sc.boxed).all(|x| *x < f.slots)),
         Op::Gas(g) => (g as usize) < f.gas.len(),
+        // A kind with a fallback of its own (Lua's) runs it under its builtin's name, which
+        // must then be that builtin's.
+        Op::Binary { op, kind } if kind.builtin().is_some() => prog
+            .builtins
+            .get(op as usize)
+            .is_some_and(|b| b.name == "lua.arith"),
         Op::Builtin { op, .. } | Op::Binary { op, .. } => (op as usize) < prog.builtins.len(),
         Op::Closure(i) => (i as usize) < prog.funcs.len(),
         _ => true,

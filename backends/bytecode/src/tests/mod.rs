@@ -158,4 +158,19 @@ fn verifier_rejects_broken_code() {
             .1
             .contains("underflow")
     );
+    // A Lua arithmetic kind must name `lua.arith`, whose operation it runs when its fast
+    // path does not apply.
+    let mut prog = program(r#"["math.add", ["lua.arith", "*", 2, 3], 1]"#);
+    crate::verify::verify(&mut prog).expect("the compiler's own code verifies");
+    for op in prog.funcs[0].code.iter_mut() {
+        if let Op::Binary { kind, .. } = op {
+            *kind = crate::program::BinOp::LuaAdd;
+        }
+    }
+    assert!(
+        crate::verify::verify(&mut prog)
+            .unwrap_err()
+            .1
+            .contains("out of range")
+    );
 }
