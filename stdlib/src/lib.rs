@@ -31,7 +31,6 @@ use std::sync::OnceLock;
 pub use call::{BuiltinFn, Call, Ctx, describe};
 pub use core::parse_number;
 pub use lang::lua::lua_arith_binary;
-pub use lang::py::py_int_mod;
 pub use methods::{call_method, method_op};
 
 /// A built-in opcode implementation and its canonical name.

@@ -81,17 +81,27 @@ pub fn idiv(c: &mut Call<'_>) -> R {
     }
 }
 
+/// The floored remainder of two ints (it takes the divisor's sign), as `math.fmod`,
+/// Python's `%` and Lua's `%` define it; `None` for a zero divisor. `MIN % -1`, the one
+/// pair whose truncated remainder overflows, is 0.
+pub fn floor_rem(a: i64, b: i64) -> Option<i64> {
+    if b == 0 {
+        return None;
+    }
+    Some(a.checked_rem(b).map_or(0, |r| {
+        if r != 0 && ((r < 0) != (b < 0)) {
+            r + b
+        } else {
+            r
+        }
+    }))
+}
+
 pub fn fmod(c: &mut Call<'_>) -> R {
     match (c.number(0)?, c.number(1)?) {
-        (Value::Int(_), Value::Int(0)) => Err(diag::division_by_zero(c.name)),
-        (Value::Int(a), Value::Int(b)) => {
-            let r = a.wrapping_rem(b);
-            Ok(Value::Int(if r != 0 && ((r < 0) != (b < 0)) {
-                r + b
-            } else {
-                r
-            }))
-        }
+        (Value::Int(a), Value::Int(b)) => floor_rem(a, b)
+            .map(Value::Int)
+            .ok_or_else(|| diag::division_by_zero(c.name)),
         (a, b) => {
             let (a, b) = (f(a), f(b));
             let r = a % b;

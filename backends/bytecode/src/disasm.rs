@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::program::{BinOp, Func, Op, Program};
+use crate::program::{Func, Op, Program};
 
 /// The listing of every function in `program`.
 pub fn disassemble(program: &Program) -> String {
@@ -63,14 +63,10 @@ fn line(p: &Program, f: &Func, op: &Op) -> String {
         Op::Binary { op, kind } => {
             let name = p.builtins.get(op as usize).map_or("?", |b| b.name.as_str());
             // The Lua kinds carry `lua.arith`'s operator.
-            let symbol = match kind {
-                BinOp::LuaAdd => " +",
-                BinOp::LuaSub => " -",
-                BinOp::LuaMul => " *",
-                BinOp::LuaMod => " %",
-                _ => "",
-            };
-            format!("binary {name}{symbol}")
+            match kind.lua_symbol() {
+                Some(symbol) => format!("binary {name} {symbol}"),
+                None => format!("binary {name}"),
+            }
         }
         Op::Builtin { op, argc } => {
             let name = p.builtins.get(op as usize).map_or("?", |b| b.name.as_str());

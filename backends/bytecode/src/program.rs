@@ -292,28 +292,55 @@ impl BinOp {
         })
     }
 
-    /// The fast path for `["lua.arith", symbol, a, b]`, if `symbol` has one.
-    pub fn for_lua_arith(symbol: &str) -> Option<BinOp> {
-        Some(match symbol {
-            "+" => BinOp::LuaAdd,
-            "-" => BinOp::LuaSub,
-            "*" => BinOp::LuaMul,
-            "%" => BinOp::LuaMod,
+    /// The `lua.arith` operator a Lua kind stands for.
+    pub fn lua_symbol(self) -> Option<&'static str> {
+        Some(match self {
+            BinOp::LuaAdd => "+",
+            BinOp::LuaSub => "-",
+            BinOp::LuaMul => "*",
+            BinOp::LuaMod => "%",
             _ => return None,
         })
+    }
+
+    /// The fast path for `["lua.arith", symbol, a, b]`, if `symbol` has one.
+    pub fn for_lua_arith(symbol: &str) -> Option<BinOp> {
+        [BinOp::LuaAdd, BinOp::LuaSub, BinOp::LuaMul, BinOp::LuaMod]
+            .into_iter()
+            .find(|k| k.lua_symbol() == Some(symbol))
     }
 
     /// What runs when the fast path does not apply, when it is not the call's builtin
     /// itself: the Lua kinds take `lua.arith`'s operator as part of the instruction, so
     /// their fallback is `lua.arith` for that operator on the two operands.
     pub fn builtin(self) -> Option<weft_stdlib::BuiltinFn> {
+        self.lua_symbol().and_then(weft_stdlib::lua_arith_binary)
+    }
+
+    /// Whether the result is a boolean (a comparison) rather than a number.
+    pub fn is_comparison(self) -> bool {
         match self {
-            BinOp::LuaAdd => weft_stdlib::lua_arith_binary("+"),
-            BinOp::LuaSub => weft_stdlib::lua_arith_binary("-"),
-            BinOp::LuaMul => weft_stdlib::lua_arith_binary("*"),
-            BinOp::LuaMod => weft_stdlib::lua_arith_binary("%"),
-            _ => None,
+            BinOp::Add
+            | BinOp::Sub
+            | BinOp::Mul
+            | BinOp::Mod
+            | BinOp::JsAdd
+            | BinOp::JsSub
+            | BinOp::JsMul
+            | BinOp::JsMod
+            | BinOp::PyMod
+            | BinOp::LuaAdd
+            | BinOp::LuaSub
+            | BinOp::LuaMul
+            | BinOp::LuaMod => false,
+            BinOp::Lt | BinOp::Gt | BinOp::Lte | BinOp::Gte | BinOp::Eq | BinOp::Neq => true,
         }
+    }
+
+    /// Whether two floats take the fast path: [`BinOp::floats`] has a result for every
+    /// pair of floats or for none.
+    pub fn has_float_path(self) -> bool {
+        self.floats(0.0, 0.0).is_some()
     }
 
     /// Replaces the top two stack values with the fast-path result and returns true, or
@@ -368,7 +395,7 @@ impl BinOp {
                 r => Int(r),
             },
             BinOp::JsMod => return None,
-            BinOp::PyMod | BinOp::LuaMod => Int(weft_stdlib::py_int_mod(a, b)?),
+            BinOp::PyMod | BinOp::LuaMod => Int(weft_stdlib::math::floor_rem(a, b)?),
             BinOp::LuaAdd => Int(a.wrapping_add(b)),
             BinOp::LuaSub => Int(a.wrapping_sub(b)),
             BinOp::LuaMul => Int(a.wrapping_mul(b)),

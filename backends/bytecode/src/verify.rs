@@ -138,7 +138,7 @@ fn check_operands(prog: &Program, f: &Func, op: &Op) -> Result<(), String> {
         Op::Gas(g) => (g as usize) < f.gas.len(),
         // A kind with a fallback of its own (Lua's) runs it under its builtin's name, which
         // must then be that builtin's.
-        Op::Binary { op, kind } if kind.builtin().is_some() => prog
+        Op::Binary { op, kind } if kind.lua_symbol().is_some() => prog
             .builtins
             .get(op as usize)
             .is_some_and(|b| b.name == "lua.arith"),

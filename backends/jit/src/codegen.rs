@@ -206,26 +206,6 @@ fn is_native(func: &Func, op: Op) -> bool {
     )
 }
 
-/// Whether `kind` compares (its result is a boolean) rather than computes a number.
-pub(crate) fn is_comparison(kind: BinOp) -> bool {
-    !matches!(
-        kind,
-        BinOp::Add
-            | BinOp::Sub
-            | BinOp::Mul
-            | BinOp::Mod
-            | BinOp::JsAdd
-            | BinOp::JsSub
-            | BinOp::JsMul
-            | BinOp::JsMod
-            | BinOp::PyMod
-            | BinOp::LuaAdd
-            | BinOp::LuaSub
-            | BinOp::LuaMul
-            | BinOp::LuaMod
-    )
-}
-
 /// Whether `op`'s code may fall through into the next instruction's code without a jump
 /// (calls continue in a block of their own; in a direct entry, so do captured loads).
 fn falls_through(func: &Func, op: Op, kind: Kind) -> bool {
@@ -828,7 +808,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             return None;
         };
         let next = pc as usize + 1;
-        let ok = is_comparison(*kind)
+        let ok = kind.is_comparison()
             && self.blocks[next].is_none()
             && self.depth[next].is_some()
             && self.blocks.get(next + 1).copied().flatten().is_some()
@@ -1258,7 +1238,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         // after arithmetic on two known integers: its result is known to be an integer from
         // here on (see `types.rs`), so its slow path (overflow, a zero divisor) hands the
         // run to the VM. A direct entry gives up on every slow path.
-        let rejoins = self.kind == Kind::Vm && !(ka && kb && !is_comparison(kind));
+        let rejoins = self.kind == Kind::Vm && !(ka && kb && !kind.is_comparison());
         if rejoins {
             self.slow(pc, op, h, Some(after));
         } else {
@@ -1308,6 +1288,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.b.ins().jump(join, &[]);
             }
             None => {
+                debug_assert!(kind.is_comparison(), "{kind:?} has no native float code");
                 let cc = match kind {
                     BinOp::Lt => FloatCC::LessThan,
                     BinOp::Gt => FloatCC::GreaterThan,

@@ -25,7 +25,7 @@ use weft_bytecode::Op;
 use weft_bytecode::program::{BinOp, Func};
 use weft_bytecode::verify::effect;
 
-use crate::codegen::{TAG_BOOL, TAG_FLOAT, TAG_INT, TAG_NULL, is_comparison, successors};
+use crate::codegen::{TAG_BOOL, TAG_FLOAT, TAG_INT, TAG_NULL, successors};
 
 /// A value's tag when known.
 pub(crate) type Tag = Option<i64>;
@@ -178,20 +178,10 @@ impl Facts {
     }
 }
 
-/// Whether `kind` has a two-float fast path in native code.
+/// Whether `kind` has a two-float fast path in native code: the VM's, but for `%`
+/// (`fmod` has no instruction; the VM's instruction runs it).
 pub(crate) fn has_float_path(kind: BinOp) -> bool {
-    !matches!(
-        kind,
-        BinOp::Mod
-            | BinOp::Eq
-            | BinOp::Neq
-            | BinOp::JsAdd
-            | BinOp::JsSub
-            | BinOp::JsMul
-            | BinOp::JsMod
-            | BinOp::PyMod
-            | BinOp::LuaMod
-    )
+    kind.has_float_path() && kind != BinOp::Mod
 }
 
 /// The facts after `op` (on its fall-through path) given `st` before it.
@@ -239,7 +229,7 @@ fn transfer(func: &Func, op: Op, st: &State, direct: bool) -> State {
             let h = s.stack.len();
             let (a, b) = (s.stack[h - 2], s.stack[h - 1]);
             let int = Some(TAG_INT);
-            let cmp = is_comparison(kind);
+            let cmp = kind.is_comparison();
             let result = if a == int && b == int {
                 Some(if cmp { TAG_BOOL } else { TAG_INT })
             } else if direct {

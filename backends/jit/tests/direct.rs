@@ -107,6 +107,14 @@ fn same_at_budgets(program: &Program, limits: Limits, budgets: impl Iterator<Ite
     }
 }
 
+/// Asserts that each function named by a prefix in `prefixes` is called directly.
+fn assert_direct(report: &weft_jit::Report, prefixes: &[&str]) {
+    for prefix in prefixes {
+        let f = func_state(report, prefix);
+        assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
+    }
+}
+
 fn func_state<'r>(report: &'r weft_jit::Report, prefix: &str) -> &'r weft_jit::FuncReport {
     report
         .funcs
@@ -126,8 +134,7 @@ fn recursion_runs_as_direct_calls() {
           ["std.apply", ["std.var", "fib"], 15]]"#,
         Limits::default(),
     );
-    let fib = func_state(&report, "<lambda");
-    assert_eq!(fib.direct, weft_jit::DirectState::Available, "{report:?}");
+    assert_direct(&report, &["<lambda"]);
 }
 
 #[test]
@@ -349,8 +356,7 @@ fn a_function_reading_itself_through_a_late_bound_chain_is_called_directly() {
     let vm = trace(&program(ir), Limits::default(), None);
     assert!(vm.starts_with("finished 501001 "), "{vm}");
     let report = same_on_both(ir, Limits::default());
-    let f = func_state(&report, "<lambda $[1]");
-    assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
+    assert_direct(&report, &["<lambda $[1]"]);
 }
 
 #[test]
@@ -375,8 +381,7 @@ fn a_captured_variable_read_twice_around_a_call_keeps_its_closures_value() {
     assert!(vm.starts_with("finished 101 "), "{vm}");
     assert!(vm.ends_with(r#"log ["909"]"#), "{vm}");
     let report = same_on_both(ir, Limits::default());
-    let inner = func_state(&report, "<lambda $[2][2][2]");
-    assert_eq!(inner.direct, weft_jit::DirectState::Available, "{report:?}");
+    assert_direct(&report, &["<lambda $[2][2][2]"]);
 }
 
 #[test]
@@ -409,10 +414,7 @@ fn javascript_products_and_remainders_and_python_remainders_match_the_vm_at_thei
     let logs = r#"log ["42", "-0.0", "9007199136250225", "9007199515875288.0", "-1", "-0.0", "NaN", "2", "-2", "0"]"#;
     assert!(vm.ends_with(logs), "{vm}");
     let report = same_on_both(ir, Limits::default());
-    for name in ["<lambda $[1]", "<lambda $[2]", "<lambda $[3]"] {
-        let f = func_state(&report, name);
-        assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
-    }
+    assert_direct(&report, &["<lambda $[1]", "<lambda $[2]", "<lambda $[3]"]);
 }
 
 #[test]
@@ -455,10 +457,7 @@ fn lua_arithmetic_wraps_and_falls_back_in_native_code_as_on_the_vm() {
     let logs = r#"log ["-9223372036854775808", "9223372036854775807", "-9223372036709301616", "3.75", "1.0", "11", "2", "-2", "0", "1.5"]"#;
     assert!(vm.ends_with(logs), "{vm}");
     let report = same_on_both(ir, Limits::default());
-    for name in ["<lambda $[1]", "<lambda $[2]", "<lambda $[3]"] {
-        let f = func_state(&report, name);
-        assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
-    }
+    assert_direct(&report, &["<lambda $[1]", "<lambda $[2]", "<lambda $[3]"]);
 }
 
 #[test]
@@ -490,10 +489,7 @@ fn base_cases_run_inline_at_self_calls_as_the_vm_runs_them() {
     assert!(vm.starts_with("failed E5011 "), "{vm}");
     assert!(vm.ends_with(r#"log ["320", "40.0"]"#), "{vm}");
     let report = same_on_both(ir, Limits::default());
-    for name in ["<lambda $[2][2]", "<lambda $[4][2]"] {
-        let f = func_state(&report, name);
-        assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
-    }
+    assert_direct(&report, &["<lambda $[2][2]", "<lambda $[4][2]"]);
     same_at_budgets(&program, Limits::default(), 1..=gas_of(&vm));
 }
 

@@ -13,8 +13,6 @@ mod ops;
 mod seq;
 mod value;
 
-pub use ops::py_int_mod;
-
 use weft_runtime::diagnostics as diag;
 use weft_runtime::{RuntimeError, Value};
 

@@ -305,17 +305,9 @@ fn int_arith(op: Op, x: i64, y: i64) -> LuaResult<Value> {
                 q
             })
         }
-        Op::Mod => {
-            if y == 0 {
-                return Err("attempt to perform 'n%0'".into());
-            }
-            let r = x.wrapping_rem(y);
-            Value::Int(if r != 0 && ((r < 0) != (y < 0)) {
-                r + y
-            } else {
-                r
-            })
-        }
+        Op::Mod => Value::Int(
+            crate::math::floor_rem(x, y).ok_or_else(|| "attempt to perform 'n%0'".to_owned())?,
+        ),
         _ => return Err("internal: not an integer operator".into()),
     })
 }

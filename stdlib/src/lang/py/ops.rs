@@ -296,22 +296,6 @@ pub(crate) fn floordiv(c: &mut Call<'_>) -> R {
     }
 }
 
-/// Python's `a % b` on two ints: the remainder takes the divisor's sign (floor modulo);
-/// `None` for a zero divisor (ZeroDivisionError). `MIN % -1`, the one pair whose
-/// truncated remainder overflows, is 0.
-pub fn py_int_mod(a: i64, b: i64) -> Option<i64> {
-    if b == 0 {
-        return None;
-    }
-    Some(a.checked_rem(b).map_or(0, |r| {
-        if r != 0 && ((r < 0) != (b < 0)) {
-            r + b
-        } else {
-            r
-        }
-    }))
-}
-
 pub(crate) fn modulo(c: &mut Call<'_>) -> R {
     if let Py::Str(fmt) = view(c.heap(), c.arg(0)) {
         let fmt = fmt.to_owned();
@@ -321,7 +305,7 @@ pub(crate) fn modulo(c: &mut Call<'_>) -> R {
         return Err(unsupported(c, "%"));
     };
     match pair {
-        (Num::I(a), Num::I(b)) => match py_int_mod(a, b) {
+        (Num::I(a), Num::I(b)) => match crate::math::floor_rem(a, b) {
             Some(r) => Ok(Value::Int(r)),
             None => Err(raise(c, "ZeroDivisionError", "integer modulo by zero")),
         },
