@@ -2,7 +2,7 @@
 //! own opcodes) and the limits every run gets; it compiles scripts in any language to a
 //! [`Script`] and runs or resumes them against a [`Host`].
 
-use weft_ir::{Gas, Node, OpSpec, Registry, RegistryError};
+use weft_ir::{Gas, Node, OpSpec, Registry, RegistryError, SourceMap};
 use weft_runtime::{Capability, Host, HostValue, Limits};
 
 use crate::{CompileError, Language, Outcome, Program, RunConfig, SuspendedState};
@@ -12,6 +12,7 @@ use crate::{CompileError, Language, Outcome, Program, RunConfig, SuspendedState}
 pub struct Script {
     ir: Node,
     program: Program,
+    source_map: SourceMap,
 }
 
 impl Script {
@@ -36,6 +37,25 @@ impl Script {
     /// ```
     pub fn program(&self) -> &Program {
         &self.program
+    }
+
+    /// Where in the source each statement's IR came from (empty for a script compiled from
+    /// IR): turns a runtime error's path into a byte range of the script.
+    ///
+    /// ```
+    /// let engine = weft::Engine::new();
+    /// let source = "local t = {}\nprint(t.x.y)\n";
+    /// let script = engine.compile(weft::Language::Lua, source).unwrap();
+    /// let mut host = weft::TestHost::new();
+    /// let weft::Outcome::Failed { error, .. } = engine.run(&script, &Default::default(), &mut host)
+    /// else {
+    ///     panic!("indexing nil fails");
+    /// };
+    /// let span = script.source_map().span_of(error.path.as_ref().unwrap()).unwrap();
+    /// assert_eq!(&source[span], "print(t.x.y)");
+    /// ```
+    pub fn source_map(&self) -> &SourceMap {
+        &self.source_map
     }
 }
 
@@ -271,9 +291,13 @@ impl Engine {
     /// assert!(matches!(err, weft::CompileError::Ir(_)));
     /// ```
     pub fn compile(&self, language: Language, source: &str) -> Result<Script, CompileError> {
-        let ir = crate::lower(&self.registry, language, source)?;
+        let (ir, source_map) = crate::lower(&self.registry, language, source)?;
         let program = crate::to_program(&self.registry, language, &ir)?;
-        Ok(Script { ir, program })
+        Ok(Script {
+            ir,
+            program,
+            source_map,
+        })
     }
 
     /// Runs a script from the start.

@@ -223,27 +223,54 @@ impl CompileError {
 /// assert!(node.to_json().contains("std.log"));
 /// ```
 pub fn compile_source(language: Language, source: &str) -> Result<Node, CompileError> {
+    compile_source_mapped(language, source).map(|(node, _)| node)
+}
+
+/// [`compile_source`], with where in the source each statement's IR came from: runtime
+/// errors name the failing node by its IR path, and the map turns that path back into a
+/// byte range of the script (see [`render::render_runtime_mapped`]). For IR the map is
+/// empty: the path locates the node in the IR text itself.
+///
+/// ```
+/// let source = "x = 1\nprint(x + 'a')\n";
+/// let (node, map) = weft::compile_source_mapped(weft::Language::Python, source).unwrap();
+/// let program = weft::compile_tree(weft::Language::Python, &node).unwrap();
+/// let mut host = weft::TestHost::new();
+/// let weft::Outcome::Failed { error, .. } = weft::run(&program, &Default::default(), &mut host)
+/// else {
+///     panic!("adding a str to an int fails");
+/// };
+/// let span = map.span_of(error.path.as_ref().unwrap()).unwrap();
+/// assert_eq!(&source[span], "print(x + 'a')");
+/// ```
+pub fn compile_source_mapped(
+    language: Language,
+    source: &str,
+) -> Result<(Node, ir::SourceMap), CompileError> {
     lower(Registry::standard(), language, source)
 }
 
-/// Lowers and validates against `registry` (the standard one, or an engine's with host opcodes).
+/// Lowers and validates against `registry` (the standard one, or an engine's with host
+/// opcodes), with the source map of a front-end's output.
 pub(crate) fn lower(
     registry: &Registry,
     language: Language,
     source: &str,
-) -> Result<Node, CompileError> {
+) -> Result<(Node, ir::SourceMap), CompileError> {
     let lowered = match language {
         Language::Ir => {
-            return weft_ir::parse_and_validate(source, registry).map_err(CompileError::Ir);
+            return weft_ir::parse_and_validate(source, registry)
+                .map(|node| (node, ir::SourceMap::default()))
+                .map_err(CompileError::Ir);
         }
-        Language::TypeScript => weft_frontend_ts::compile(source, registry),
-        Language::Lua => weft_frontend_lua::compile(source, registry),
-        Language::Python => weft_frontend_py::compile(source, registry),
+        Language::TypeScript => weft_frontend_ts::compile_mapped(source, registry),
+        Language::Lua => weft_frontend_lua::compile_mapped(source, registry),
+        Language::Python => weft_frontend_py::compile_mapped(source, registry),
     };
-    let node = lowered.map_err(CompileError::Source)?;
+    let (node, map) = lowered.map_err(CompileError::Source)?;
     let errors = weft_ir::validate(&node, registry);
     if errors.is_empty() {
-        Ok(node)
+        Ok((node, map))
     } else {
         Err(CompileError::Internal(errors))
     }

@@ -387,8 +387,10 @@ fn run_file(
         return ExitCode::from(2);
     };
     let name = file.display().to_string();
-    let program = match weft::compile_program(language, &text) {
-        Ok(program) => program,
+    let compiled = weft::compile_source_mapped(language, &text)
+        .and_then(|(node, map)| Ok((weft::compile_tree(language, &node)?, map)));
+    let (program, map) = match compiled {
+        Ok(compiled) => compiled,
         Err(error) => return report_compile_error(file, &text, &error),
     };
     let mut limits = weft::Limits::default();
@@ -425,9 +427,13 @@ fn run_file(
         runner = runner.without_gas_checks();
     }
     let outcome = runner.run(&program, &config, &mut host);
-    // Runtime errors point into the IR text; for a front-end program the JSON path says where.
-    let source = (language == weft::Language::Ir).then_some((name.as_str(), text.as_str()));
-    drive(&mut runner, outcome, opts, &limits, &mut host, source)
+    // Runtime errors point into the IR text, or through the source map into the script.
+    let source = Source {
+        name: &name,
+        text: &text,
+        map: (language != weft::Language::Ir).then_some(&map),
+    };
+    drive(&mut runner, outcome, opts, &limits, &mut host, Some(source))
 }
 
 fn resume_file(state_path: &Path, opts: &RunOpts, gas: Option<u64>) -> ExitCode {
@@ -458,6 +464,15 @@ fn resume_file(state_path: &Path, opts: &RunOpts, gas: Option<u64>) -> ExitCode 
     drive(&mut runner, outcome, opts, &limits, &mut host, None)
 }
 
+/// The file a run was compiled from, for its runtime errors: IR text, or a script and its
+/// source map.
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    name: &'a str,
+    text: &'a str,
+    map: Option<&'a weft::ir::SourceMap>,
+}
+
 /// Follows a run through its sleeps (waiting, or writing the state and stopping) to the end.
 fn drive(
     runner: &mut weft::Runner,
@@ -465,7 +480,7 @@ fn drive(
     opts: &RunOpts,
     limits: &weft::Limits,
     host: &mut CliHost,
-    source: Option<(&str, &str)>,
+    source: Option<Source>,
 ) -> ExitCode {
     loop {
         match outcome {
@@ -477,7 +492,18 @@ fn drive(
                 return ExitCode::SUCCESS;
             }
             weft::Outcome::Failed { error, stats } => {
-                eprint!("{}", weft::render::render_runtime(source, &error));
+                let text = match source {
+                    Some(Source {
+                        name,
+                        text,
+                        map: Some(map),
+                    }) => weft::render::render_runtime_mapped(name, text, map, &error),
+                    Some(Source { name, text, .. }) => {
+                        weft::render::render_runtime(Some((name, text)), &error)
+                    }
+                    None => weft::render::render_runtime(None, &error),
+                };
+                eprint!("{text}");
                 print_stats(opts, &stats, runner);
                 return ExitCode::from(1);
             }

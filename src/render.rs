@@ -135,6 +135,63 @@ fn point(text: &str, offset: usize) -> std::ops::Range<usize> {
 /// assert!(weft::render::render_runtime(None, &error).contains("= at $"));
 /// ```
 pub fn render_runtime(source: Option<(&str, &str)>, error: &RuntimeError) -> String {
+    let located = source
+        .zip(error.path.as_ref())
+        .and_then(|((name, text), path)| Some((name, text, locate(text, path)?)));
+    emit_runtime(located, error)
+}
+
+/// Renders a runtime error of a script compiled from source (TypeScript, Lua, Python):
+/// the label points at the statement of `text` that `map` (from
+/// [`crate::compile_source_mapped`]) records around the failing node, on its first line.
+/// Without a recorded statement (code the front-end generated around the whole program)
+/// the IR path alone says where.
+///
+/// ```
+/// let text = "def f(x):\n    return x + 'a'\n\nf(3)\n";
+/// let (node, map) = weft::compile_source_mapped(weft::Language::Python, text).unwrap();
+/// let program = weft::compile_tree(weft::Language::Python, &node).unwrap();
+/// let mut host = weft::TestHost::new();
+/// let weft::Outcome::Failed { error, .. } = weft::run(&program, &Default::default(), &mut host)
+/// else {
+///     panic!("adding a str to an int fails");
+/// };
+/// let out = weft::render::render_runtime_mapped("f.py", text, &map, &error);
+/// assert!(out.contains("f.py:2:5"), "{out}");
+/// assert!(out.contains("return x + 'a'"), "{out}");
+/// ```
+pub fn render_runtime_mapped(
+    file_name: &str,
+    text: &str,
+    map: &weft_ir::SourceMap,
+    error: &RuntimeError,
+) -> String {
+    let located = error
+        .path
+        .as_ref()
+        .and_then(|path| map.span_of(path))
+        .filter(|range| range.start <= range.end && text.get(range.clone()).is_some())
+        .map(|range| (file_name, text, first_line(text, range)));
+    emit_runtime(located, error)
+}
+
+/// `range` cut at the end of its first line (a loop's or function's span covers its whole
+/// body, which the label need not repeat), without trailing blanks.
+fn first_line(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let part = &text[range.clone()];
+    let line = part.split('\n').next().unwrap_or(part).trim_end();
+    if line.is_empty() {
+        range
+    } else {
+        range.start..range.start + line.len()
+    }
+}
+
+/// A runtime error with its label at `located` (file name, text, range) if there is one.
+fn emit_runtime(
+    located: Option<(&str, &str, std::ops::Range<usize>)>,
+    error: &RuntimeError,
+) -> String {
     let mut notes = Vec::new();
     if let Some(path) = &error.path {
         notes.push(format!("at {path}"));
@@ -142,20 +199,17 @@ pub fn render_runtime(source: Option<(&str, &str)>, error: &RuntimeError) -> Str
     let diagnostic = Diagnostic::error()
         .with_code(error.code)
         .with_message(&error.message);
-    let located = source
-        .zip(error.path.as_ref())
-        .and_then(|((name, text), path)| {
-            let range = locate(text, path)?;
-            let file = SimpleFile::new(name, text);
-            let diagnostic = diagnostic
-                .clone()
-                .with_labels(vec![
-                    Label::primary((), range).with_message("while evaluating this"),
-                ])
-                .with_notes(notes.clone());
-            term::emit_into_string(&Config::default(), &file, &diagnostic).ok()
-        });
-    located.unwrap_or_else(|| {
+    let rendered = located.and_then(|(name, text, range)| {
+        let file = SimpleFile::new(name, text);
+        let diagnostic = diagnostic
+            .clone()
+            .with_labels(vec![
+                Label::primary((), range).with_message("while evaluating this"),
+            ])
+            .with_notes(notes.clone());
+        term::emit_into_string(&Config::default(), &file, &diagnostic).ok()
+    });
+    rendered.unwrap_or_else(|| {
         let mut out = format!("error[{}]: {}\n", error.code, error.message);
         for note in notes {
             out.push_str(&format!("  = {note}\n"));

@@ -328,3 +328,30 @@ fn compile_and_run_choose_the_language_by_extension_or_lang() {
     assert_eq!(written.trim(), r#"["math.add", 40, 2]"#);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `weft run` on a script that fails: the error points at the script's own line (the one
+/// the real interpreter names, see `testsuite/tests/source_lines.rs`) on either backend.
+#[test]
+fn run_shows_where_in_the_script_a_runtime_error_happened() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testsuite/programs/errors");
+    for (file, at, line) in [
+        (
+            "ts/uncaught_throw.ts",
+            ":4:5",
+            "throw new Error(\"too big: \" + n);",
+        ),
+        ("lua/index_nil.lua", ":5:3", "return people[name].age"),
+        ("python/type_error.py", ":3:5", "return n + \" items\""),
+    ] {
+        let path = dir.join(file);
+        for backend in ["vm", "jit"] {
+            let out = weft(&["run", "--backend", backend, path.to_str().unwrap()]);
+            let stderr = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{file}: {stderr}");
+            assert!(
+                stderr.contains(&format!("{file}{at}")) && stderr.contains(line),
+                "{file} on {backend}: {stderr}"
+            );
+        }
+    }
+}

@@ -16,6 +16,7 @@ mod path;
 pub mod pretty;
 pub mod registry;
 pub mod source;
+pub mod source_map;
 mod table;
 mod validate;
 
@@ -25,6 +26,7 @@ pub use path::{JsonPath, Seg, locate};
 pub use pretty::{canonicalize, compact, pretty};
 pub use registry::{ArgKind, Arity, Gas, OpId, OpSpec, Param, Registry, RegistryError, Ty};
 pub use source::SourceDiagnostic;
+pub use source_map::SourceMap;
 pub use validate::{describe, validate};
 
 /// Reads and validates an IR document: the tree, or every problem found.

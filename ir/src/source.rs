@@ -1,7 +1,8 @@
 //! What front-ends report: problems in source text, located by byte span.
 //!
 //! Every front-end has the same entry point shape,
-//! `compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>>`,
+//! `compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>>`
+//! (and `compile_mapped`, which adds the [`crate::SourceMap`] for runtime errors),
 //! and reports every problem it finds (not just the first) with a stable code from its
 //! range (`E2xxx` TypeScript, `E3xxx` Lua, `E4xxx` Python; see `docs/diagnostics.md`).
 //! The facade renders them with codespan-reporting against the source.

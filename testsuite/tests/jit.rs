@@ -8,10 +8,18 @@ use std::path::PathBuf;
 use weft::{Backend, Language, Limits, Outcome, Program, RunConfig, Runner, TestHost};
 use weft_testsuite::{files_with_ext, fixture_name, programs_dir, run_fixtures};
 
-/// Every program the parity tests run: IR fixtures and the three run corpora.
+/// Every program the parity tests run: IR fixtures, the three run corpora and the
+/// scripts that fail with an uncaught error.
 fn programs() -> Vec<(String, Program)> {
     let mut files: Vec<PathBuf> = run_fixtures();
-    for (dir, ext) in [("ts", "ts"), ("lua", "lua"), ("python", "py")] {
+    for (dir, ext) in [
+        ("ts", "ts"),
+        ("lua", "lua"),
+        ("python", "py"),
+        ("errors/ts", "ts"),
+        ("errors/lua", "lua"),
+        ("errors/python", "py"),
+    ] {
         files.extend(files_with_ext(&programs_dir().join(dir), ext));
     }
     let mut out = Vec::new();

@@ -17,7 +17,7 @@ mod diagnostics;
 mod lower;
 
 use full_moon::LuaVersion;
-use weft_ir::{Node, Registry, SourceDiagnostic};
+use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
 /// Deepest nesting of brackets and blocks accepted: deeper programs cannot fit the IR's
 /// nesting limit anyway, and the check keeps the recursive parser on a bounded stack.
@@ -35,6 +35,14 @@ pub fn is_lua_library(ns: &str, name: Option<&str>) -> bool {
 
 /// Lowers a Lua program to an IR document, or reports every problem found.
 pub fn compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
+    compile_mapped(source, registry).map(|(node, _)| node)
+}
+
+/// [`compile`], with the source range each statement's IR came from (for runtime errors).
+pub fn compile_mapped(
+    source: &str,
+    registry: &Registry,
+) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
     if let Some(span) = too_deep(source) {
         return Err(vec![diagnostics::too_deep(span)]);
     }
@@ -78,7 +86,10 @@ fn too_deep(source: &str) -> Option<std::ops::Range<usize>> {
     None
 }
 
-fn compile_here(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
+fn compile_here(
+    source: &str,
+    registry: &Registry,
+) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
     let parsed = full_moon::parse_fallible(source, LuaVersion::lua54());
     if !parsed.errors().is_empty() {
         return Err(parsed

@@ -12,17 +12,25 @@ mod diagnostics;
 mod lower;
 
 use rustpython_parser::{Parse, ast};
-use weft_ir::{Node, Registry, SourceDiagnostic};
+use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
 /// Lowers a Python program to an IR document, or reports every problem found.
 pub fn compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
+    compile_mapped(source, registry).map(|(node, _)| node)
+}
+
+/// [`compile`], with the source range each statement's IR came from (for runtime errors).
+pub fn compile_mapped(
+    source: &str,
+    registry: &Registry,
+) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
     let suite = match ast::Suite::parse(source, "<input>") {
         Ok(suite) => suite,
         Err(error) => return Err(vec![diagnostics::syntax_error(source, &error)]),
     };
-    let (node, diags) = lower::lower_module(source, registry, &suite);
+    let (node, map, diags) = lower::lower_module(source, registry, &suite);
     if diags.is_empty() {
-        Ok(node)
+        Ok((node, map))
     } else {
         Err(diags)
     }

@@ -13,7 +13,7 @@ mod diagnostics;
 mod lower;
 mod parse;
 
-use weft_ir::{Node, Registry, SourceDiagnostic};
+use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
 /// The stack the parser and the lowering run on: both recurse once per level of nesting
 /// (and swc's syntax tree is dropped recursively), so a deeply nested program must not
@@ -22,6 +22,14 @@ const STACK_SIZE: usize = 256 << 20;
 
 /// Lowers a TypeScript program to an IR document, or reports every problem found.
 pub fn compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
+    compile_mapped(source, registry).map(|(node, _)| node)
+}
+
+/// [`compile`], with the source range each statement's IR came from (for runtime errors).
+pub fn compile_mapped(
+    source: &str,
+    registry: &Registry,
+) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
     let worker = std::thread::Builder::new().stack_size(STACK_SIZE);
     std::thread::scope(|scope| {
         match worker.spawn_scoped(scope, || compile_here(source, registry)) {
@@ -40,11 +48,14 @@ pub fn is_js_global(name: &str) -> bool {
     lower::builtins::is_global_namespace(name)
 }
 
-fn compile_here(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
+fn compile_here(
+    source: &str,
+    registry: &Registry,
+) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
     let program = parse::parse(source)?;
-    let (node, diagnostics) = lower::lower_program(source, registry, &program);
+    let (node, map, diagnostics) = lower::lower_program(source, registry, &program);
     if diagnostics.is_empty() {
-        Ok(node)
+        Ok((node, map))
     } else {
         Err(diagnostics)
     }

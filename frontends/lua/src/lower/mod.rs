@@ -14,7 +14,8 @@ use std::ops::Range;
 use full_moon::ast::{self, Ast};
 use full_moon::tokenizer::TokenReference;
 use full_moon::visitors::Visitor;
-use weft_ir::{Node, Registry, SourceDiagnostic};
+use weft_ir::source_map::{Marks, peel};
+use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
 use crate::diagnostics as diag;
 
@@ -45,14 +46,17 @@ pub(crate) struct Lowerer<'a> {
     /// Globals the chunk assigns, declared once at its top.
     globals: BTreeSet<String>,
     temps: usize,
+    /// Each statement's span, for the source map.
+    marks: Marks,
 }
 
-/// Lowers a parsed chunk: the script's body, with every global it assigns declared first.
+/// Lowers a parsed chunk: the script's body, with every global it assigns declared first,
+/// and where its statements came from.
 pub(crate) fn lower_chunk(
     source: &str,
     registry: &Registry,
     ast: &Ast,
-) -> Result<Node, Vec<SourceDiagnostic>> {
+) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
     let mut collect = GlobalNames::default();
     collect.visit_ast(ast);
     let mut l = Lowerer {
@@ -67,6 +71,7 @@ pub(crate) fn lower_chunk(
         user_globals: collect.names,
         globals: BTreeSet::new(),
         temps: 0,
+        marks: Marks::new(),
     };
     let mut body = vec![Node::call(
         "std.let",
@@ -83,11 +88,11 @@ pub(crate) fn lower_chunk(
         .map(|g| Node::call("std.let", [Node::str(g.clone()), Node::Null]))
         .collect();
     out.extend(body);
-    let node = Node::call("std.seq", out);
+    let (node, map) = l.marks.finish(Node::call("std.seq", out));
     if node.depth() > weft_ir::MAX_DEPTH {
         return Err(vec![diag::too_deep(0..source.len().min(1))]);
     }
-    Ok(node)
+    Ok((node, map))
 }
 
 /// Finds every plain name assigned or declared with `function name()` anywhere, so a
@@ -128,18 +133,22 @@ impl Lowerer<'_> {
         start..end.max(start)
     }
 
-    /// The byte range of any node (without leading and trailing trivia).
+    /// The byte range of any node (without leading and trailing trivia). Its tokens do not
+    /// come in source order (a bracketed part yields its brackets first), so this is the
+    /// smallest start and the largest end among them.
     pub(crate) fn span(&self, node: &impl full_moon::node::Node) -> Span {
-        let mut tokens = node.tokens();
-        let first = tokens.next();
-        let last = tokens.last().or(first);
-        match (first, last) {
-            (Some(a), Some(b)) => {
-                let start = a.token().start_position().bytes().min(self.source.len());
-                let end = b.token().end_position().bytes().min(self.source.len());
-                start..end.max(start)
-            }
-            _ => match node.range() {
+        let len = self.source.len();
+        let range = node.tokens().fold(None, |acc: Option<Span>, tok| {
+            let start = tok.token().start_position().bytes().min(len);
+            let end = tok.token().end_position().bytes().min(len).max(start);
+            Some(match acc {
+                Some(r) => r.start.min(start)..r.end.max(end),
+                None => start..end,
+            })
+        });
+        match range {
+            Some(range) => range,
+            None => match node.range() {
                 Some((a, b)) => a.bytes()..b.bytes(),
                 None => 0..0,
             },
@@ -211,7 +220,7 @@ pub(crate) fn set(name: &str, value: Node) -> Node {
 
 /// `["std.seq", ...]`, or the one node itself when that cannot leak a binding.
 pub(crate) fn seq(mut nodes: Vec<Node>) -> Node {
-    if nodes.len() == 1 && nodes[0].head() != Some("std.let") {
+    if nodes.len() == 1 && peel(&nodes[0]).head() != Some("std.let") {
         nodes.pop().unwrap_or(Node::Null)
     } else {
         Node::call("std.seq", nodes)

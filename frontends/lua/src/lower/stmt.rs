@@ -10,14 +10,24 @@ use super::{Lowerer, let_, nth, seq, set, var};
 use crate::diagnostics as diag;
 
 impl Lowerer<'_> {
-    /// The statements of a block, lowered into the current scope.
+    /// The statements of a block, lowered into the current scope, each recorded in the
+    /// source map as coming from its statement.
     pub(crate) fn block_stmts(&mut self, block: &ast::Block) -> Vec<Node> {
         let mut out = Vec::new();
         for stmt in block.stmts() {
+            let first = out.len();
             self.stmt(stmt, &mut out);
+            let span = self.span(stmt);
+            for node in &mut out[first..] {
+                *node = self
+                    .marks
+                    .mark(span.clone(), std::mem::replace(node, Node::Null));
+            }
         }
         if let Some(last) = block.last_stmt() {
-            out.push(self.last_stmt(last));
+            let node = self.last_stmt(last);
+            let span = self.span(last);
+            out.push(self.marks.mark(span, node));
         }
         out
     }

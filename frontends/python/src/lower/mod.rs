@@ -17,7 +17,8 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use rustpython_parser::ast::{self, Ranged};
-use weft_ir::{Node, Registry, SourceDiagnostic};
+use weft_ir::source_map::{Marks, peel};
+use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
 /// A function's parameters as call sites need them to place keyword arguments.
 #[derive(Debug)]
@@ -78,14 +79,17 @@ pub(crate) struct Lowerer<'s> {
     pub finally: Vec<Finally>,
     /// The signature of the function whose body is being entered (for its prologue).
     pub current_sig: Option<Rc<Sig>>,
+    /// Each statement's span, for the source map.
+    pub marks: Marks,
 }
 
-/// Lowers a module: the program's IR and every diagnostic.
+/// Lowers a module: the program's IR, where its statements came from, and every
+/// diagnostic.
 pub(crate) fn lower_module(
     _source: &str,
     registry: &Registry,
     body: &[ast::Stmt],
-) -> (Node, Vec<SourceDiagnostic>) {
+) -> (Node, SourceMap, Vec<SourceDiagnostic>) {
     let mut lw = Lowerer {
         registry,
         diags: Vec::new(),
@@ -95,6 +99,7 @@ pub(crate) fn lower_module(
         handlers: Vec::new(),
         finally: Vec::new(),
         current_sig: None,
+        marks: Marks::new(),
     };
     let mut node = lw.lower_function_body(body, &[], None);
     // A script's completion value (what `weft eval` prints and a run returns) is its last
@@ -112,7 +117,8 @@ pub(crate) fn lower_module(
     {
         items.pop();
     }
-    (node, lw.diags)
+    let (node, map) = lw.marks.finish(node);
+    (node, map, lw.diags)
 }
 
 pub(crate) fn span(node: &impl Ranged) -> Range<usize> {
@@ -138,7 +144,7 @@ pub(crate) fn let_(name: &str, value: Node) -> Node {
 
 /// A block of statements: one node, `std.seq` unless it is a single expression.
 pub(crate) fn block(mut nodes: Vec<Node>) -> Node {
-    if nodes.len() == 1 && !matches!(nodes[0].head(), Some("std.let")) {
+    if nodes.len() == 1 && !matches!(peel(&nodes[0]).head(), Some("std.let")) {
         nodes.pop().unwrap_or(Node::Null)
     } else {
         call("std.seq", nodes)

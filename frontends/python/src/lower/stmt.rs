@@ -7,8 +7,19 @@ use super::{Finally, JUMP, Loop, Lowerer, block, call, let_, set, span, var};
 use crate::diagnostics;
 
 impl Lowerer<'_> {
-    /// Lowers one statement, appending its nodes to `out` (temporaries are declared there).
+    /// Lowers one statement, appending its nodes to `out` (temporaries are declared there),
+    /// each recorded in the source map as coming from the statement.
     pub fn lower_stmt(&mut self, stmt: &ast::Stmt, out: &mut Vec<Node>) {
+        let first = out.len();
+        self.lower_stmt_inner(stmt, out);
+        for node in &mut out[first..] {
+            *node = self
+                .marks
+                .mark(span(stmt), std::mem::replace(node, Node::Null));
+        }
+    }
+
+    fn lower_stmt_inner(&mut self, stmt: &ast::Stmt, out: &mut Vec<Node>) {
         match stmt {
             ast::Stmt::Expr(e) => {
                 if let ast::Expr::Constant(ast::ExprConstant {

@@ -17,7 +17,8 @@ use std::ops::Range;
 
 use swc_common::Span;
 use swc_ecma_ast::{ModuleDecl, ModuleItem, Program, Stmt};
-use weft_ir::{Node, Registry, SourceDiagnostic};
+use weft_ir::source_map::Marks;
+use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
 use crate::{diagnostics, parse};
 
@@ -88,14 +89,17 @@ pub(crate) struct Lowerer<'a> {
     temps: usize,
     depth: usize,
     too_deep: bool,
+    /// Each statement's span, for the source map.
+    marks: Marks,
 }
 
-/// Lowers a whole program; the result is its completion value.
+/// Lowers a whole program (whose result is its completion value), with where its
+/// statements came from.
 pub(crate) fn lower_program(
     source: &str,
     registry: &Registry,
     program: &Program,
-) -> (Node, Vec<SourceDiagnostic>) {
+) -> (Node, SourceMap, Vec<SourceDiagnostic>) {
     let mut l = Lowerer {
         source,
         registry,
@@ -109,6 +113,7 @@ pub(crate) fn lower_program(
         temps: 0,
         depth: 0,
         too_deep: false,
+        marks: Marks::new(),
     };
     let stmts: Vec<Stmt> = match program {
         Program::Script(script) => script.body.clone(),
@@ -141,7 +146,8 @@ pub(crate) fn lower_program(
     let mut diags = l.diags;
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diags.dedup();
-    (call("std.seq", body), diags)
+    let (node, map) = l.marks.finish(call("std.seq", body));
+    (node, map, diags)
 }
 
 impl FnFrame {
@@ -209,6 +215,17 @@ impl<'a> Lowerer<'a> {
     /// The byte range of a span.
     pub(crate) fn range(&self, span: Span) -> Range<usize> {
         parse::range(span, self.source.len())
+    }
+
+    /// `nodes`, each recorded in the source map as coming from `span`.
+    pub(crate) fn mark_all(&mut self, span: Span, mut nodes: Vec<Node>) -> Vec<Node> {
+        let range = self.range(span);
+        for node in &mut nodes {
+            *node = self
+                .marks
+                .mark(range.clone(), std::mem::replace(node, Node::Null));
+        }
+        nodes
     }
 
     pub(crate) fn error(&mut self, d: SourceDiagnostic) {

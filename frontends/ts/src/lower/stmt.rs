@@ -16,7 +16,8 @@ impl Lowerer<'_> {
         let mut out = Vec::new();
         for stmt in stmts {
             if let Stmt::Decl(Decl::Fn(f)) = stmt {
-                out.extend(self.lower_fn_decl(f));
+                let nodes = self.lower_fn_decl(f);
+                out.extend(self.mark_all(f.function.span, nodes));
             }
         }
         for stmt in stmts {
@@ -81,7 +82,7 @@ impl Lowerer<'_> {
         }
         let out = self.lower_stmt_inner(stmt);
         self.leave();
-        out
+        self.mark_all(span, out)
     }
 
     fn lower_stmt_inner(&mut self, stmt: &Stmt) -> Vec<Node> {
