@@ -473,6 +473,15 @@ struct Source<'a> {
     map: Option<&'a weft::ir::SourceMap>,
 }
 
+impl Source<'_> {
+    fn render(self, error: &weft::RuntimeError) -> String {
+        match self.map {
+            Some(map) => weft::render::render_runtime_mapped(self.name, self.text, map, error),
+            None => weft::render::render_runtime(Some((self.name, self.text)), error),
+        }
+    }
+}
+
 /// Follows a run through its sleeps (waiting, or writing the state and stopping) to the end.
 fn drive(
     runner: &mut weft::Runner,
@@ -493,14 +502,7 @@ fn drive(
             }
             weft::Outcome::Failed { error, stats } => {
                 let text = match source {
-                    Some(Source {
-                        name,
-                        text,
-                        map: Some(map),
-                    }) => weft::render::render_runtime_mapped(name, text, map, &error),
-                    Some(Source { name, text, .. }) => {
-                        weft::render::render_runtime(Some((name, text)), &error)
-                    }
+                    Some(source) => source.render(&error),
                     None => weft::render::render_runtime(None, &error),
                 };
                 eprint!("{text}");

@@ -105,6 +105,13 @@ impl Marks {
         ])
     }
 
+    /// Marks every node of `nodes` (the IR of one statement) as coming from `span`.
+    pub fn mark_each(&mut self, span: Range<usize>, nodes: &mut [Node]) {
+        for node in nodes {
+            *node = self.mark(span.clone(), std::mem::replace(node, Node::Null));
+        }
+    }
+
     /// `tree` with this lowering's markers removed, and the path each marked node ended
     /// up at. Where markers nest (a statement that is one expression), the innermost
     /// range is kept. A marked node the front-end copied is recorded at every copy.
@@ -183,20 +190,6 @@ pub fn peel(mut node: &Node) -> &Node {
     node
 }
 
-/// [`peel`] for a node about to be changed in place.
-pub fn peel_mut(node: &mut Node) -> &mut Node {
-    if marker_parts(node).is_none() {
-        return node;
-    }
-    match node {
-        Node::Array(items) => match items.last_mut() {
-            Some(inner) => peel_mut(inner),
-            None => unreachable!("a marker has four items"),
-        },
-        _ => unreachable!("a marker is an array"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,12 +242,15 @@ mod tests {
         let mut m = Marks::new();
         assert_eq!(m.mark(0..1, Node::Int(3)), Node::Int(3));
         let var = m.mark(2..3, call("std.var", vec![Node::str("x")]));
-        let mut twice = m.mark(0..9, var);
+        let twice = m.mark(0..9, var);
         assert_eq!(peel(&twice).head(), Some("std.var"));
-        if let Node::Array(items) = peel_mut(&mut twice) {
-            items[1] = Node::str("y");
-        }
-        let (tree, _) = m.finish(twice);
-        assert_eq!(tree.to_json(), r#"["std.var","y"]"#);
+        let mut stmt = vec![twice, Node::Int(1)];
+        m.mark_each(0..9, &mut stmt);
+        assert_eq!(stmt[1], Node::Int(1));
+        let (tree, map) = m.finish(Node::call("std.seq", stmt));
+        assert_eq!(tree.to_json(), r#"["std.seq",["std.var","x"],1]"#);
+        let first = JsonPath::root().index(1);
+        assert_eq!(map.span_of(&first.index(1)), Some(2..3));
+        assert_eq!(map.span_of(&first), Some(2..3), "the innermost range wins");
     }
 }

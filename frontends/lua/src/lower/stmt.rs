@@ -18,11 +18,7 @@ impl Lowerer<'_> {
             let first = out.len();
             self.stmt(stmt, &mut out);
             let span = self.span(stmt);
-            for node in &mut out[first..] {
-                *node = self
-                    .marks
-                    .mark(span.clone(), std::mem::replace(node, Node::Null));
-            }
+            self.marks.mark_each(span, &mut out[first..]);
         }
         if let Some(last) = block.last_stmt() {
             let node = self.last_stmt(last);

@@ -12,11 +12,7 @@ impl Lowerer<'_> {
     pub fn lower_stmt(&mut self, stmt: &ast::Stmt, out: &mut Vec<Node>) {
         let first = out.len();
         self.lower_stmt_inner(stmt, out);
-        for node in &mut out[first..] {
-            *node = self
-                .marks
-                .mark(span(stmt), std::mem::replace(node, Node::Null));
-        }
+        self.marks.mark_each(span(stmt), &mut out[first..]);
     }
 
     fn lower_stmt_inner(&mut self, stmt: &ast::Stmt, out: &mut Vec<Node>) {

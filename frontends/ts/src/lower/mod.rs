@@ -220,11 +220,7 @@ impl<'a> Lowerer<'a> {
     /// `nodes`, each recorded in the source map as coming from `span`.
     pub(crate) fn mark_all(&mut self, span: Span, mut nodes: Vec<Node>) -> Vec<Node> {
         let range = self.range(span);
-        for node in &mut nodes {
-            *node = self
-                .marks
-                .mark(range.clone(), std::mem::replace(node, Node::Null));
-        }
+        self.marks.mark_each(range, &mut nodes);
         nodes
     }
 
