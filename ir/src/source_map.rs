@@ -81,10 +81,9 @@ impl Default for Marks {
 
 impl Marks {
     pub fn new() -> Marks {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u8(0);
+        let keys = std::collections::hash_map::RandomState::new();
         Marks {
-            tag: h.finish() as i64,
+            tag: keys.build_hasher().finish() as i64,
             spans: Vec::new(),
         }
     }

@@ -108,6 +108,24 @@ pub fn programs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("programs")
 }
 
+/// The languages with run corpora, in the order the tests visit them.
+pub const SOURCE_LANGUAGES: [weft::Language; 3] = [
+    weft::Language::TypeScript,
+    weft::Language::Lua,
+    weft::Language::Python,
+];
+
+/// The folder a language's programs sit in, under `programs/` (and under
+/// `programs/errors/` for the scripts that fail).
+pub fn corpus_folder(language: weft::Language) -> &'static str {
+    match language {
+        weft::Language::TypeScript => "ts",
+        weft::Language::Lua => "lua",
+        weft::Language::Python => "python",
+        weft::Language::Ir => "ir",
+    }
+}
+
 /// Compiles source in `language` and runs it to the end on the VM with a [`weft::TestHost`].
 pub fn run_source(language: weft::Language, source: &str) -> Result<RunRecord, String> {
     let program = weft::compile_program(language, source)
@@ -151,12 +169,7 @@ pub fn check_corpus(
     language: weft::Language,
     reference: impl Fn(&Path) -> Reference,
 ) -> (usize, usize) {
-    let dir = programs_dir().join(match language {
-        weft::Language::TypeScript => "ts",
-        weft::Language::Lua => "lua",
-        weft::Language::Python => "python",
-        weft::Language::Ir => "ir",
-    });
+    let dir = programs_dir().join(corpus_folder(language));
     let programs = files_with_ext(&dir, language.extension());
     let mut failures = Vec::new();
     let mut skipped = Vec::new();

@@ -6,21 +6,19 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use weft::{Backend, Language, Limits, Outcome, Program, RunConfig, Runner, TestHost};
-use weft_testsuite::{files_with_ext, fixture_name, programs_dir, run_fixtures};
+use weft_testsuite::{
+    SOURCE_LANGUAGES, corpus_folder, files_with_ext, fixture_name, programs_dir, run_fixtures,
+};
 
 /// Every program the parity tests run: IR fixtures, the three run corpora and the
 /// scripts that fail with an uncaught error.
 fn programs() -> Vec<(String, Program)> {
     let mut files: Vec<PathBuf> = run_fixtures();
-    for (dir, ext) in [
-        ("ts", "ts"),
-        ("lua", "lua"),
-        ("python", "py"),
-        ("errors/ts", "ts"),
-        ("errors/lua", "lua"),
-        ("errors/python", "py"),
-    ] {
-        files.extend(files_with_ext(&programs_dir().join(dir), ext));
+    for root in [programs_dir(), programs_dir().join("errors")] {
+        for language in SOURCE_LANGUAGES {
+            let dir = root.join(corpus_folder(language));
+            files.extend(files_with_ext(&dir, language.extension()));
+        }
     }
     let mut out = Vec::new();
     for path in files {

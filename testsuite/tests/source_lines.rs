@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use weft::{Language, Outcome, TestHost};
-use weft_testsuite::{files_with_ext, first_difference, programs_dir};
+use weft_testsuite::{
+    SOURCE_LANGUAGES, corpus_folder, files_with_ext, first_difference, programs_dir,
+};
 
 /// What a real interpreter printed and the line its error names; `None` when it is not
 /// installed.
@@ -31,7 +33,9 @@ fn interpreter_report(language: Language, path: &Path) -> Option<(String, usize)
         Language::Python => ("python3", path.to_path_buf()),
         Language::Ir => return None,
     };
-    let out = match Command::new(program).arg(&file).output() {
+    let run = Command::new(program).arg(&file).output();
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = match run {
         Ok(out) => out,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => panic!("{program} {}: {e}", file.display()),
@@ -73,19 +77,16 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 fn programs() -> Vec<(Language, PathBuf)> {
-    let mut out = Vec::new();
-    for (dir, language) in [
-        ("ts", Language::TypeScript),
-        ("lua", Language::Lua),
-        ("python", Language::Python),
-    ] {
-        let files = files_with_ext(
-            &programs_dir().join("errors").join(dir),
-            language.extension(),
-        );
-        out.extend(files.into_iter().map(|p| (language, p)));
-    }
-    out
+    let errors = programs_dir().join("errors");
+    SOURCE_LANGUAGES
+        .into_iter()
+        .flat_map(|language| {
+            let dir = errors.join(corpus_folder(language));
+            files_with_ext(&dir, language.extension())
+                .into_iter()
+                .map(move |p| (language, p))
+        })
+        .collect()
 }
 
 #[test]
@@ -177,12 +178,9 @@ fn runtime_errors_point_at_the_line_the_real_interpreter_reports() {
 #[test]
 fn source_maps_of_the_corpora_are_well_formed() {
     let (mut checked, mut checked_ranges) = (0, 0);
-    for (dir, language) in [
-        ("ts", Language::TypeScript),
-        ("lua", Language::Lua),
-        ("python", Language::Python),
-    ] {
-        for path in files_with_ext(&programs_dir().join(dir), language.extension()) {
+    for language in SOURCE_LANGUAGES {
+        let dir = programs_dir().join(corpus_folder(language));
+        for path in files_with_ext(&dir, language.extension()) {
             let source = std::fs::read_to_string(&path).expect("readable program");
             let (node, map) = weft::compile_source_mapped(language, &source)
                 .unwrap_or_else(|e| panic!("{} does not compile: {e:?}", path.display()));

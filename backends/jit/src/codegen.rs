@@ -1701,16 +1701,12 @@ impl<'a, 'b> Gen<'a, 'b> {
                 checked(self, r, of);
             }
             // Lua's integers wrap around: no slow path.
-            (BinOp::LuaAdd, ..) => {
-                let r = self.b.ins().iadd(x, y);
-                int_result(self, r);
-            }
-            (BinOp::LuaSub, ..) => {
-                let r = self.b.ins().isub(x, y);
-                int_result(self, r);
-            }
-            (BinOp::LuaMul, ..) => {
-                let r = self.b.ins().imul(x, y);
+            (BinOp::LuaAdd | BinOp::LuaSub | BinOp::LuaMul, ..) => {
+                let r = match kind {
+                    BinOp::LuaAdd => self.b.ins().iadd(x, y),
+                    BinOp::LuaSub => self.b.ins().isub(x, y),
+                    _ => self.b.ins().imul(x, y),
+                };
                 int_result(self, r);
             }
             (BinOp::Mod | BinOp::PyMod | BinOp::LuaMod, ..) => {

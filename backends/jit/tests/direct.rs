@@ -71,18 +71,10 @@ fn same_on_both(ir: &str, limits: Limits) -> weft_jit::Report {
     let program = program(ir);
     let vm = trace(&program, limits, None);
     let mut eager = Jit::new(Mode::Eager);
-    assert_eq!(
-        vm,
-        trace(&program, limits, Some(&mut eager)),
-        "eager JIT differs"
-    );
+    assert_jit_gives(&vm, &program, limits, &mut eager, "eager JIT differs");
     let report = eager.report();
     let mut auto = Jit::new(Mode::Auto { threshold: 2 });
-    assert_eq!(
-        vm,
-        trace(&program, limits, Some(&mut auto)),
-        "auto JIT differs"
-    );
+    assert_jit_gives(&vm, &program, limits, &mut auto, "auto JIT differs");
 
     let total = gas_of(&vm);
     same_at_budgets(
@@ -93,17 +85,18 @@ fn same_on_both(ir: &str, limits: Limits) -> weft_jit::Report {
     report
 }
 
+/// Asserts that `program` under `limits` on `jit` gives `vm`, the VM's trace.
+fn assert_jit_gives(vm: &str, program: &Program, limits: Limits, jit: &mut Jit, what: &str) {
+    assert_eq!(vm, trace(program, limits, Some(jit)), "{what}");
+}
+
 /// Runs `program` on the VM and on one eager JIT at each gas budget of `budgets`.
 fn same_at_budgets(program: &Program, limits: Limits, budgets: impl Iterator<Item = u64>) {
     let mut jit = Jit::new(Mode::Eager);
     for gas in budgets {
         let at = Limits { gas, ..limits };
         let vm = trace(program, at, None);
-        assert_eq!(
-            vm,
-            trace(program, at, Some(&mut jit)),
-            "differs at gas {gas}"
-        );
+        assert_jit_gives(&vm, program, at, &mut jit, &format!("differs at gas {gas}"));
     }
 }
 
@@ -518,10 +511,12 @@ fn a_base_case_inline_that_runs_out_of_gas_stops_where_the_vm_does() {
         };
         let vm = trace(&program, at, None);
         let mut jit = Jit::new(Mode::Eager);
-        assert_eq!(
-            vm,
-            trace(&program, at, Some(&mut jit)),
-            "differs at gas {gas}"
+        assert_jit_gives(
+            &vm,
+            &program,
+            at,
+            &mut jit,
+            &format!("differs at gas {gas}"),
         );
         let report = jit.report();
         let h = func_state(&report, "<lambda $[2][2]");

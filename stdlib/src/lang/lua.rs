@@ -117,11 +117,11 @@ pub fn lua_arith_binary(symbol: &str) -> Option<crate::BuiltinFn> {
     fn rem(c: &mut Call<'_>) -> R {
         arith_on(c, number::Op::Mod, 0)
     }
-    Some(match symbol {
-        "+" => add,
-        "-" => sub,
-        "*" => mul,
-        "%" => rem,
+    Some(match number::Op::parse(symbol)? {
+        number::Op::Add => add,
+        number::Op::Sub => sub,
+        number::Op::Mul => mul,
+        number::Op::Mod => rem,
         _ => return None,
     })
 }

@@ -373,9 +373,7 @@ fn python_arithmetic_and_comparisons_take_the_fast_path_with_python_results() {
     // `py.add` and friends compile to the two-operand fast path (ints, floats) and fall
     // back to the builtin for everything else; each expectation is Python's own result
     // (or, for overflow, Weft's documented OverflowError, raised as E5018).
-    let program = super::program(r#"["py.add", ["std.arg", 0], 1]"#);
-    let text = crate::disassemble(&program);
-    assert!(text.contains("binary py.add"), "{text}");
+    assert_compiles_to(r#"["py.add", ["std.arg", 0], 1]"#, "binary py.add");
     check(r#"["py.add", 2, 3]"#, "5");
     check(r#"["py.add", 1.5, 2.25]"#, "3.75");
     check(r#"["py.add", 1, 2.5]"#, "3.5");
@@ -403,9 +401,7 @@ fn python_arithmetic_and_comparisons_take_the_fast_path_with_python_results() {
 fn javascript_addition_and_subtraction_take_the_fast_path_only_where_doubles_are_exact() {
     // `js.add` and `js.sub` have an int-only fast path within ±2^53; everything else is
     // the builtin's (JavaScript's numbers are doubles). Expectations as node prints them.
-    let program = super::program(r#"["js.add", ["std.arg", 0], 1]"#);
-    let text = crate::disassemble(&program);
-    assert!(text.contains("binary js.add"), "{text}");
+    assert_compiles_to(r#"["js.add", ["std.arg", 0], 1]"#, "binary js.add");
     check(r#"["js.add", 2, 3]"#, "5");
     check(r#"["js.add", 9007199254740990, 2]"#, "9007199254740992");
     // Past 2^53 the double rounds: 2^53 + 1 is 2^53.
@@ -423,9 +419,7 @@ fn javascript_multiplication_and_remainder_take_the_fast_path_only_for_exact_int
     // `js.mul` and `js.mod` have an int-only fast path: operands and result within ±2^53,
     // and never a -0 (JavaScript's `0 * -5` and `-4 % 2`), which is a float. Expectations
     // from node: a * b and a % b, with Object.is(r, -0) telling -0 apart.
-    let program = super::program(r#"["js.mul", ["std.arg", 0], 31]"#);
-    let text = crate::disassemble(&program);
-    assert!(text.contains("binary js.mul"), "{text}");
+    assert_compiles_to(r#"["js.mul", ["std.arg", 0], 31]"#, "binary js.mul");
     check(r#"["js.mul", 6, 7]"#, "42");
     check(r#"["js.mul", -3, 4]"#, "-12");
     check(r#"["js.mul", 94906265, 94906265]"#, "9007199136250225");
@@ -446,9 +440,7 @@ fn javascript_multiplication_and_remainder_take_the_fast_path_only_for_exact_int
 fn python_remainder_takes_the_fast_path_with_the_divisors_sign() {
     // `py.mod` on two ints floors (the result has the divisor's sign); a zero divisor is
     // the builtin's ZeroDivisionError. Expectations from python3's `a % b`.
-    let program = super::program(r#"["py.mod", ["std.arg", 0], 3]"#);
-    let text = crate::disassemble(&program);
-    assert!(text.contains("binary py.mod"), "{text}");
+    assert_compiles_to(r#"["py.mod", ["std.arg", 0], 3]"#, "binary py.mod");
     check(r#"["py.mod", 7, 3]"#, "1");
     check(r#"["py.mod", -7, 3]"#, "2");
     check(r#"["py.mod", 7, -3]"#, "-2");
@@ -470,9 +462,10 @@ fn lua_arithmetic_with_a_literal_operator_takes_the_fast_path_with_lua_results()
     // path: two ints wrap around (`%` floors), two floats are IEEE (`%` has no float
     // path); everything else is `lua.arith`'s. The values are lua5.4's
     // (`lua5.4 -e 'print(math.maxinteger + 1, ...)'`).
-    let program = super::program(r#"["lua.arith", "+", ["std.arg", 0], 1]"#);
-    let text = crate::disassemble(&program);
-    assert!(text.contains("binary lua.arith +"), "{text}");
+    let text = assert_compiles_to(
+        r#"["lua.arith", "+", ["std.arg", 0], 1]"#,
+        "binary lua.arith +",
+    );
     assert!(!text.contains("str "), "the operator is not pushed: {text}");
     let cases = [
         (
@@ -517,12 +510,9 @@ fn lua_arithmetic_with_a_literal_operator_takes_the_fast_path_with_lua_results()
             &rest[..end],
             &rest[end..]
         );
+        assert_compiles_to(&generic, "builtin lua.arith argc=3");
         let fast = super::program(ir);
         let slow = super::program(&generic);
-        assert!(
-            crate::disassemble(&slow).contains("builtin lua.arith argc=3"),
-            "{generic}"
-        );
         let outcome = |p: &crate::Program| {
             let out = crate::run(
                 p,
@@ -538,7 +528,17 @@ fn lua_arithmetic_with_a_literal_operator_takes_the_fast_path_with_lua_results()
         assert_eq!(outcome(&fast), outcome(&slow), "{ir} and {generic}");
     }
     // Operators without a fast path stay calls of the builtin.
-    let program = super::program(r#"["lua.arith", "//", 7, 2]"#);
-    assert!(crate::disassemble(&program).contains("builtin lua.arith argc=3"));
+    assert_compiles_to(r#"["lua.arith", "//", 7, 2]"#, "builtin lua.arith argc=3");
     check(r#"["lua.arith", "//", 7, 2]"#, "3");
+}
+
+/// Asserts that `ir` compiles to an instruction whose disassembly contains `want`
+/// (`"binary js.add"`: the call took the two-operand fast path); returns the disassembly.
+fn assert_compiles_to(ir: &str, want: &str) -> String {
+    let text = crate::disassemble(&super::program(ir));
+    assert!(
+        text.contains(want),
+        "{ir} does not compile to {want}:\n{text}"
+    );
+    text
 }
