@@ -569,7 +569,8 @@ fn print_stats(opts: &RunOpts, stats: &weft::Stats, runner: &weft::Runner) {
     );
     for f in &report.funcs {
         let state = match &f.state {
-            weft::jit::FuncState::Compiled => "compiled".to_string(),
+            weft::jit::FuncState::Compiled if f.vm_entry => "compiled".to_string(),
+            weft::jit::FuncState::Compiled => "compiled (direct entry only)".to_string(),
             weft::jit::FuncState::Cold if f.offers == 0 => {
                 "not compiled: never entered".to_string()
             }
@@ -578,6 +579,11 @@ fn print_stats(opts: &RunOpts, stats: &weft::Stats, runner: &weft::Runner) {
                 f.offers
             ),
             weft::jit::FuncState::NotCompiled(why) => format!("not compiled: {why}"),
+            weft::jit::FuncState::Once => {
+                "not compiled: a top level without loops runs once (compiled when the \
+                 program runs again)"
+                    .to_string()
+            }
         };
         let direct = match &f.direct {
             weft::jit::DirectState::NotCompiled => String::new(),

@@ -137,6 +137,10 @@ fn every_program_runs_identically_on_the_vm_and_the_jit() {
         let mut jit_runner = Runner::new(Backend::Jit);
         let jit = trace(&mut jit_runner, program, Limits::default(), None);
         compare(name, "full run", &vm, &jit, &mut failures);
+        // The first run leaves a top level without loops to the VM (the functions it calls
+        // are entered through their direct entries); the second compiles it.
+        let again = trace(&mut jit_runner, program, Limits::default(), None);
+        compare(name, "second run", &vm, &again, &mut failures);
         let auto = trace(
             &mut Runner::new(Backend::Auto),
             program,
@@ -151,7 +155,7 @@ fn every_program_runs_identically_on_the_vm_and_the_jit() {
             native += 1;
         }
     }
-    report(failures, programs.len() * 2);
+    report(failures, programs.len() * 3);
     // The comparison means something only if native code actually ran.
     assert!(
         native * 10 >= programs.len() * 9,
@@ -180,6 +184,10 @@ fn runs_stop_at_the_same_node_with_the_same_state_at_every_budget() {
         budgets.extend([total.saturating_sub(1), total + 1]);
         budgets.sort_unstable();
         budgets.dedup();
+        // Two budgets a third and two thirds of the way (a new runner compiles again, which
+        // makes every budget too slow; `backends/jit/tests/direct.rs` runs the first-run
+        // path at every budget).
+        let first_runs = [total * 5 / 16, total * 11 / 16];
         let (mut vm, mut jit) = (Runner::new(Backend::Vm), Runner::new(Backend::Jit));
         for gas in budgets {
             let limits = Limits {
@@ -190,6 +198,19 @@ fn runs_stop_at_the_same_node_with_the_same_state_at_every_budget() {
             let b = trace(&mut jit, &program, limits, None);
             compare(&name, &format!("gas {gas}"), &a, &b, &mut failures);
             checked += 1;
+            // `jit` compiled the top level on its second run; a program's first run on a
+            // new runner leaves a top level without loops to the VM.
+            if first_runs.contains(&gas) {
+                let first = trace(&mut Runner::new(Backend::Jit), &program, limits, None);
+                compare(
+                    &name,
+                    &format!("first run, gas {gas}"),
+                    &a,
+                    &first,
+                    &mut failures,
+                );
+                checked += 1;
+            }
         }
     }
     report(failures, checked);

@@ -21,7 +21,7 @@ mod vm;
 pub use disasm::disassemble;
 pub use program::{Op, Program};
 pub use state::{STATE_VERSION, SuspendedState};
-pub use vm::{Exit, Frame, Handler, Step, Tier, Vm, VmState};
+pub use vm::{Exit, Frame, Handler, Offer, Step, Tier, Vm, VmState};
 pub use weft_runtime::{Host, Limits, RuntimeError, TestHost};
 
 use weft_ir::{IrError, Node, Registry};

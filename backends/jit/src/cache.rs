@@ -115,6 +115,12 @@ impl Caches {
         self.set(CODE_EPOCH, self.get(CODE_EPOCH) + 1);
     }
 
+    /// Invalidates every captured value read: a chain of direct calls starts (native code
+    /// entered from the VM does the same at its calls).
+    pub fn new_cell_epoch(&mut self) {
+        self.set(CELL_EPOCH, self.get(CELL_EPOCH) + 1);
+    }
+
     /// Invalidates the call sites when the heap has collected since the last look.
     pub fn observe_collections(&mut self, collections: u64) {
         if collections != self.seen_collections {

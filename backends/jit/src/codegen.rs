@@ -40,7 +40,7 @@ pub(crate) const TAG_FLOAT: i64 = 3;
 const TAG_CLOSURE: i64 = 7;
 
 /// Direct entries take at most this many parameters (two registers each).
-const MAX_DIRECT_PARAMS: u32 = 8;
+pub(crate) const MAX_DIRECT_PARAMS: u32 = 8;
 
 /// The helpers native code calls, as imported into the function being built.
 pub(crate) struct Helpers {
@@ -110,6 +110,49 @@ pub(crate) fn direct_signature(params: u32) -> Signature {
     sig
 }
 
+/// How many words a trampoline's `io` buffer needs for direct entries taking `params`
+/// parameters (see [`build_trampoline`]).
+pub(crate) const fn trampoline_words(params: u32) -> usize {
+    4 + 2 * params as usize
+}
+
+/// The signature of a trampoline: `(ctx, entry, io) -> status`, in the platform's C
+/// convention.
+pub(crate) type TrampolineFn = unsafe extern "C" fn(*mut JitCtx, *const u8, *mut u64) -> u64;
+
+/// Builds the trampoline through which the VM's side calls a direct entry taking `params`
+/// parameters ([`TrampolineFn`]; `b` has that signature with the platform's default
+/// convention). `io` holds the direct entry's arguments in [`direct_signature`]'s order,
+/// one word each: gas left, instructions, the parameters' word pairs, the closure, the
+/// direct frames left. The trampoline puts the context in the pinned register (and gives
+/// the caller its value back), calls `entry`, writes what it returned after the status
+/// (gas left, instructions, result words) to `io[0..4]` and returns the status.
+pub(crate) fn build_trampoline(
+    mut b: FunctionBuilder<'_>,
+    params: u32,
+    target: cranelift_codegen::isa::TargetFrontendConfig,
+) {
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let [ctx, callee, io] = b.block_params(entry).try_into().expect("three parameters");
+    let saved = b.ins().get_pinned_reg(I64);
+    b.ins().set_pinned_reg(ctx);
+    let args: Vec<ir::Value> = (0..trampoline_words(params))
+        .map(|i| b.ins().load(I64, flags(), io, 8 * i as i32))
+        .collect();
+    let sig = b.import_signature(direct_signature(params));
+    let call = b.ins().call_indirect(sig, callee, &args);
+    let rets = b.inst_results(call).to_vec();
+    for (i, &r) in rets[1..].iter().enumerate() {
+        b.ins().store(flags(), r, io, 8 * i as i32);
+    }
+    b.ins().set_pinned_reg(saved);
+    b.ins().return_(&[rets[0]]);
+    b.seal_all_blocks();
+    b.finalize(target);
+}
+
 /// Whether `func` can have a direct entry, or why not.
 pub(crate) fn direct_callable(func: &Func) -> Result<(), String> {
     if func.uses_args {
@@ -174,6 +217,13 @@ pub(crate) fn successors(op: Op, pc: u32) -> Vec<u32> {
         Op::Return | Op::Sleep | Op::Unbound(_) | Op::NotImpl(_) => vec![],
         _ => vec![pc + 1],
     }
+}
+
+/// Whether `func` has a backward jump (a loop).
+pub(crate) fn has_loop(func: &Func) -> bool {
+    (0..)
+        .zip(&func.code)
+        .any(|(pc, &op)| successors(op, pc).iter().any(|&s| s <= pc))
 }
 
 /// Whether native code does `op` itself (else it runs the VM's instruction).

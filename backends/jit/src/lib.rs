@@ -44,7 +44,9 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module, default_libcall_names};
-use weft_bytecode::{Exit, Host, Limits, Outcome, Program, RunConfig, SuspendedState, Tier, Vm};
+use weft_bytecode::{
+    Exit, Host, Limits, Offer, Outcome, Program, RunConfig, SuspendedState, Tier, Vm,
+};
 use weft_runtime::RuntimeError;
 
 use rt::NativeFn;
@@ -78,6 +80,9 @@ pub enum FuncState {
     Compiled,
     /// Compilation was refused or failed; the VM runs it.
     NotCompiled(String),
+    /// The script's top level, which has no loops, so runs once per run: `Mode::Eager`
+    /// leaves it to the VM on the program's first run and compiles it from the second.
+    Once,
 }
 
 /// Whether compiled code calls a function directly, native to native, with no VM frame
@@ -100,6 +105,10 @@ pub struct FuncReport {
     pub name: String,
     pub state: FuncState,
     pub direct: DirectState,
+    /// Whether the entry the VM enters at calls and loop headers is compiled. A function
+    /// with a direct entry may do without: the VM calls that one (through a trampoline)
+    /// where a call enters the function.
+    pub vm_entry: bool,
     /// How many times the VM offered it (entries and loop back-edges).
     pub offers: u64,
     /// How many times the types its native code relies on did not hold where the VM
@@ -161,6 +170,8 @@ pub(crate) struct Compiled {
 struct Backend {
     module: JITModule,
     helpers: [FuncId; 8],
+    /// By parameter count, see [`Backend::trampoline`].
+    trampolines: Vec<Option<codegen::TrampolineFn>>,
     ctx: cranelift_codegen::Context,
     fctx: FunctionBuilderContext,
 }
@@ -257,6 +268,7 @@ impl Jit {
                             }
                             _ => DirectState::NotCompiled,
                         },
+                        vm_entry: f.code.is_some(),
                         offers: f.offers,
                         entry_checks_failed: f.guard_fails,
                     }
@@ -321,20 +333,42 @@ impl Compiled {
         self.total_instructions += stats.instructions.saturating_sub(before);
     }
 
-    /// The native entry for function `func`, compiling it if it is due.
-    pub(crate) fn entry_for(&mut self, prog: &Program, func: u32) -> Option<NativeFn> {
+    /// Counts an offer of function `func` by the VM and says whether native code may run
+    /// it: it is compiled, or due to be.
+    pub(crate) fn offered(&mut self, prog: &Program, func: u32) -> bool {
         let mode = self.mode;
-        let slot = self.funcs.get_mut(func as usize)?;
+        let Some(slot) = self.funcs.get_mut(func as usize) else {
+            return false;
+        };
         slot.offers += 1;
-        if slot.code.is_some() {
-            return slot.code;
+        if slot.code.is_some() || slot.direct.is_some() {
+            return true;
         }
         match (&slot.state, mode) {
-            (FuncState::NotCompiled(_), _) => return None,
-            (FuncState::Cold, Mode::Auto { threshold }) if slot.offers < u64::from(threshold) => {
-                return None;
+            (FuncState::NotCompiled(_), _) => false,
+            (FuncState::Cold | FuncState::Once, Mode::Auto { threshold }) => {
+                slot.offers >= u64::from(threshold)
             }
-            _ => {}
+            // The script's top level without loops runs once per run: compiling it pays
+            // only when the program runs again.
+            (FuncState::Cold, Mode::Eager)
+                if func == 0
+                    && slot.offers == 1
+                    && prog.funcs.first().is_some_and(|f| !codegen::has_loop(f)) =>
+            {
+                slot.state = FuncState::Once;
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// The native entry for function `func` (which [`Compiled::offered`] said is due),
+    /// compiling it if it is not yet.
+    pub(crate) fn entry_for(&mut self, prog: &Program, func: u32) -> Option<NativeFn> {
+        let slot = self.funcs.get_mut(func as usize)?;
+        if slot.code.is_some() || matches!(slot.state, FuncState::NotCompiled(_)) {
+            return slot.code;
         }
         let guarded = slot.guard_fails < MAX_ENTRY_CHECK_FAILS;
         let result = self.compile(prog, func, false, guarded);
@@ -373,6 +407,29 @@ impl Compiled {
         }
         let slot = self.funcs.get(func as usize)?;
         slot.direct.filter(|_| f.params == argc)
+    }
+
+    /// For a frame a call has just pushed: the direct entry of its function and the
+    /// trampoline to call it with, when it has one (compiled now if it is not yet) and a
+    /// chain of direct calls may start (no safe point is due, as at a native call site).
+    fn direct_from_vm(
+        &mut self,
+        vm: &Vm<'_>,
+        func: u32,
+        why: Offer,
+    ) -> Option<(*const u8, codegen::TrampolineFn)> {
+        if why != Offer::Call || vm.safe_point_needed() {
+            return None;
+        }
+        let frame = vm.s.frames.last()?;
+        if !matches!(frame.closure, weft_runtime::Value::Closure(_)) {
+            return None;
+        }
+        let params = vm.prog.funcs.get(func as usize)?.params;
+        let entry = self.direct_for(vm.prog, func, params)?;
+        let backend = self.module.as_mut()?;
+        let trampoline = catch_unwind(AssertUnwindSafe(|| backend.trampoline(params)));
+        trampoline.ok()?.ok().map(|t| (entry, t))
     }
 
     /// The VM entry of `func` found types other than its code relies on where the VM
@@ -503,6 +560,7 @@ impl Backend {
         Ok(Backend {
             module,
             helpers,
+            trampolines: Vec::new(),
             ctx,
             fctx: FunctionBuilderContext::new(),
         })
@@ -566,6 +624,44 @@ impl Backend {
             codegen::Gen::new(b, f, depths, helpers, mode, cache, guarded)
                 .build(self.module.target_config());
         }
+        let entry = if direct { "direct entry" } else { "VM entry" };
+        self.define(id, &format!("{} ({entry})", f.name))
+    }
+
+    /// The trampoline through which Rust calls direct entries taking `params` parameters
+    /// (see [`codegen::build_trampoline`]), built when first needed.
+    fn trampoline(&mut self, params: u32) -> Result<codegen::TrampolineFn, String> {
+        if let Some(Some(t)) = self.trampolines.get(params as usize) {
+            return Ok(*t);
+        }
+        let err = |e: cranelift_module::ModuleError| format!("cranelift: {e}");
+        let mut sig = self.module.make_signature();
+        sig.params.extend([AbiParam::new(I64); 3]);
+        sig.returns.push(AbiParam::new(I64));
+        let id = self.module.declare_anonymous_function(&sig).map_err(err)?;
+        self.module.clear_context(&mut self.ctx);
+        self.ctx.func.signature = sig;
+        self.ctx.func.name = UserFuncName::user(0, id.as_u32());
+        codegen::build_trampoline(
+            FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx),
+            params,
+            self.module.target_config(),
+        );
+        let addr = self.define(id, &format!("trampoline for {params} parameters"))?;
+        // SAFETY: built with `TrampolineFn`'s signature in the platform's default calling
+        // convention, which is `extern "C"`.
+        let t = unsafe { std::mem::transmute::<*const u8, codegen::TrampolineFn>(addr) };
+        if self.trampolines.len() <= params as usize {
+            self.trampolines.resize(params as usize + 1, None);
+        }
+        self.trampolines[params as usize] = Some(t);
+        Ok(t)
+    }
+
+    /// Compiles the function built in `self.ctx` as `id` and returns its address (with
+    /// `WEFT_JIT_DUMP` set, printing its code under the heading `what`).
+    fn define(&mut self, id: FuncId, what: &str) -> Result<*const u8, String> {
+        let err = |e: cranelift_module::ModuleError| format!("cranelift: {e}");
         let dump = std::env::var_os("WEFT_JIT_DUMP").is_some();
         self.ctx.set_disasm(dump);
         self.module
@@ -576,8 +672,7 @@ impl Backend {
             .compiled_code()
             .map_or(0, |c| c.code_buffer().len());
         if dump && let Some(code) = self.ctx.compiled_code() {
-            let entry = if direct { "direct entry" } else { "VM entry" };
-            eprintln!("; {} ({entry})", f.name);
+            eprintln!("; {what}");
             eprintln!("{}", code.vcode.as_deref().unwrap_or(""));
         }
         self.module.clear_context(&mut self.ctx);
@@ -601,7 +696,12 @@ impl Drop for Compiled {
 }
 
 impl Tier for Compiled {
-    fn offer(&mut self, vm: &mut Vm<'_>, stop: usize) -> Result<Option<Exit>, RuntimeError> {
+    fn offer(
+        &mut self,
+        vm: &mut Vm<'_>,
+        stop: usize,
+        why: Offer,
+    ) -> Result<Option<Exit>, RuntimeError> {
         let Some((func, pc)) = vm.s.frames.last().map(|f| (f.func, f.pc)) else {
             return Ok(None);
         };
@@ -610,11 +710,17 @@ impl Tier for Compiled {
                 "native code without gas checks needs a run without a gas limit",
             ));
         }
-        let Some(code) = self.entry_for(vm.prog, func) else {
+        if !self.offered(vm.prog, func) {
+            return Ok(None);
+        }
+        let before = vm.s.instructions;
+        let r = if let Some((entry, trampoline)) = self.direct_from_vm(vm, func, why) {
+            rt::run_direct(vm, self, entry, trampoline, stop)
+        } else if let Some(code) = self.entry_for(vm.prog, func) {
+            rt::run_native(vm, self, code, pc, stop)
+        } else {
             return Ok(None);
         };
-        let before = vm.s.instructions;
-        let r = rt::run_native(vm, self, code, pc, stop);
         self.native_instructions += vm.s.instructions.saturating_sub(before);
         r
     }
@@ -651,12 +757,15 @@ mod tests {
         let ir = weft_ir::parse_and_validate(r#"["math.add", 1, 2]"#, registry).expect("valid");
         let program = weft_bytecode::compile(&ir, registry).expect("compiles");
         let mut jit = Jit::new(Mode::Eager);
-        let outcome = jit.run(
-            &program,
-            &RunConfig::default(),
-            &mut weft_bytecode::TestHost::default(),
-        );
-        assert!(matches!(outcome, Outcome::Finished { .. }), "{outcome:?}");
+        // The first run leaves a top level without loops to the VM; the second compiles it.
+        for _ in 0..2 {
+            let outcome = jit.run(
+                &program,
+                &RunConfig::default(),
+                &mut weft_bytecode::TestHost::default(),
+            );
+            assert!(matches!(outcome, Outcome::Finished { .. }), "{outcome:?}");
+        }
         let entry = jit.compiled.funcs[0].code.expect("main was compiled");
         let marker = 0x5eed_f00d_cafe_b0b0;
         // Not an entry pc: the entry returns at once, before it reads the context.

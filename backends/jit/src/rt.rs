@@ -17,6 +17,7 @@ use weft_runtime::diagnostics as diag;
 use weft_runtime::{RuntimeError, Truth, Value};
 
 use crate::Compiled;
+use crate::codegen::TrampolineFn;
 
 /// Status word returned by native code and by [`jit_step`]: the kind in the low byte,
 /// and for [`SAME`] the pc to carry on at in the bits above.
@@ -288,6 +289,9 @@ fn enter_native(vm: &mut Vm<'_>, c: &mut JitCtx) -> u64 {
     // SAFETY: `compiled` is the tier's own table, alive for the whole native call and not
     // otherwise borrowed while a helper runs.
     let compiled = unsafe { &mut *c.compiled };
+    if !compiled.offered(vm.prog, func) {
+        return HANDBACK;
+    }
     let Some(code) = compiled.entry_for(vm.prog, func) else {
         return HANDBACK;
     };
@@ -488,23 +492,99 @@ pub(crate) unsafe extern "C" fn jit_materialize(ctx: *mut JitCtx) -> u64 {
     // SAFETY: per the function contract.
     unsafe {
         synced(ctx, |vm, c| {
-            while let Some(d) = c.deopt.pop() {
-                let base = vm.s.locals.len() as u32;
-                vm.s.locals.extend_from_slice(&d.locals);
-                let stack_base = vm.s.stack.len() as u32;
-                vm.s.stack.extend_from_slice(&d.stack);
-                vm.s.frames.push(weft_bytecode::Frame {
-                    func: d.func,
-                    pc: d.pc,
-                    base,
-                    stack_base,
-                    closure: Value::Closure(d.closure),
-                    this: Value::Null,
-                    args: Value::Null,
-                });
-            }
+            push_saved_frames(vm, c);
             HANDBACK
         })
+    }
+}
+
+/// Pushes the frames saved in [`JitCtx::deopt`] as VM frames, outermost first.
+fn push_saved_frames(vm: &mut Vm<'_>, c: &mut JitCtx) {
+    while let Some(d) = c.deopt.pop() {
+        let base = vm.s.locals.len() as u32;
+        vm.s.locals.extend_from_slice(&d.locals);
+        let stack_base = vm.s.stack.len() as u32;
+        vm.s.stack.extend_from_slice(&d.stack);
+        vm.s.frames.push(weft_bytecode::Frame {
+            func: d.func,
+            pc: d.pc,
+            base,
+            stack_base,
+            closure: Value::Closure(d.closure),
+            this: Value::Null,
+            args: Value::Null,
+        });
+    }
+}
+
+/// Runs the top frame, which a call has just pushed (see `Offer::Call`), through its
+/// function's direct entry `entry`, called by way of `trampoline`: the VM does not need
+/// the function's VM entry compiled for it. When it returns, its frame leaves as the VM's
+/// `Return` leaves it. When the chain of direct calls it starts gives up, its own frame
+/// is rewritten where it stopped and the frames it called are pushed above it, as
+/// [`jit_materialize`] does for a chain started in native code, and the VM carries on in
+/// the innermost.
+pub(crate) fn run_direct(
+    vm: &mut Vm<'_>,
+    compiled: &mut Compiled,
+    entry: *const u8,
+    trampoline: TrampolineFn,
+    stop: usize,
+) -> Result<Option<Exit>, RuntimeError> {
+    let bad = || diag::internal("a direct entry ran on a frame it does not fit");
+    let f = vm.s.frames.last().ok_or_else(bad)?;
+    let (func, base, stack_base) = (f.func, f.base as usize, f.stack_base as usize);
+    let Value::Closure(closure) = f.closure else {
+        return Err(bad());
+    };
+    let params = vm.prog.funcs.get(func as usize).ok_or_else(bad)?.params as usize;
+    let args = vm.s.locals.get(base..base + params).ok_or_else(bad)?;
+    let mut io = [0u64; crate::codegen::trampoline_words(crate::codegen::MAX_DIRECT_PARAMS)];
+    for (j, &a) in args.iter().enumerate() {
+        let [w0, w1] = value_words(a);
+        io[2 + 2 * j] = w0;
+        io[3 + 2 * j] = w1;
+    }
+    if let Some(c) = &mut compiled.caches {
+        c.new_cell_epoch();
+    }
+    let mut ctx = JitCtx::new(vm, compiled, stop);
+    sync_out(vm, &mut ctx)?;
+    io[0] = ctx.gas_limit.saturating_sub(ctx.gas_used);
+    io[1] = ctx.instructions;
+    io[2 + 2 * params] = u64::from(closure);
+    // The frame itself is one of the direct frames.
+    io[3 + 2 * params] = ctx.direct_left.min(MAX_DIRECT_DEPTH - 1);
+    // SAFETY: `trampoline` calls direct entries of `params` parameters and `entry` is the
+    // direct entry of the top frame's function, which takes that many; `io` holds its
+    // arguments; the context points into this VM.
+    let status = unsafe { trampoline(&mut ctx, entry, io.as_mut_ptr()) };
+    match status {
+        LEFT => {
+            vm.s.gas_used = ctx.gas_limit.saturating_sub(io[0]);
+            vm.s.instructions = io[1];
+            // SAFETY: a direct entry returns the two words of a real `Value`.
+            let v = unsafe { std::mem::transmute::<[u64; 2], Value>([io[2], io[3]]) };
+            drop(ctx);
+            Ok(vm.leave(v, stop)?.then_some(Exit::Done(v)))
+        }
+        DEOPT => {
+            // The innermost frame that gave up left the counters in the context.
+            vm.s.gas_used = ctx.gas_used;
+            vm.s.instructions = ctx.instructions;
+            let own = ctx.deopt.pop().filter(|d| d.func == func).ok_or_else(bad)?;
+            let frame = vm.s.frames.last_mut().ok_or_else(bad)?;
+            frame.pc = own.pc;
+            vm.s.locals
+                .get_mut(base..base + own.locals.len())
+                .ok_or_else(bad)?
+                .copy_from_slice(&own.locals);
+            vm.s.stack.truncate(stack_base);
+            vm.s.stack.extend_from_slice(&own.stack);
+            push_saved_frames(vm, &mut ctx);
+            Ok(None)
+        }
+        _ => Err(diag::internal("a direct entry returned an unknown status")),
     }
 }
 

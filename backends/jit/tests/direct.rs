@@ -90,13 +90,18 @@ fn assert_jit_gives(vm: &str, program: &Program, limits: Limits, jit: &mut Jit, 
     assert_eq!(vm, trace(program, limits, Some(jit)), "{what}");
 }
 
-/// Runs `program` on the VM and on one eager JIT at each gas budget of `budgets`.
+/// Runs `program` on the VM and on eager JITs at each gas budget of `budgets`: on one JIT
+/// throughout (which compiles the top level from its second run on), and on a new JIT
+/// each time (whose first run leaves a top level without loops to the VM, which enters
+/// the functions it calls through their direct entries).
 fn same_at_budgets(program: &Program, limits: Limits, budgets: impl Iterator<Item = u64>) {
     let mut jit = Jit::new(Mode::Eager);
     for gas in budgets {
         let at = Limits { gas, ..limits };
         let vm = trace(program, at, None);
         assert_jit_gives(&vm, program, at, &mut jit, &format!("differs at gas {gas}"));
+        let what = format!("a first run differs at gas {gas}");
+        assert_jit_gives(&vm, program, at, &mut Jit::new(Mode::Eager), &what);
     }
 }
 
@@ -527,4 +532,66 @@ fn a_base_case_inline_that_runs_out_of_gas_stops_where_the_vm_does() {
     }
     // Not compiled at the budgets that stop before h(3) starts.
     assert!(called_directly > 0);
+}
+
+#[test]
+fn a_top_level_without_loops_stays_on_the_vm_and_calls_direct_entries() {
+    // On a program's first run the top level (no loops) runs on the VM, and each call it
+    // makes enters fib through fib's direct entry: fib's VM entry is never compiled. From
+    // the second run on the top level is compiled too. (`same_on_both` compares both
+    // ways with the VM at every budget.)
+    let program = program(
+        r#"["std.seq", ["std.let", "fib", null],
+          ["std.set", "fib", ["std.lambda", ["n"], ["std.if", ["bool.lt", ["std.var", "n"], 2],
+            ["std.var", "n"],
+            ["math.add", ["std.apply", ["std.var", "fib"], ["math.sub", ["std.var", "n"], 1]],
+                         ["std.apply", ["std.var", "fib"], ["math.sub", ["std.var", "n"], 2]]]]]],
+          ["std.log", ["std.apply", ["std.var", "fib"], 12]],
+          ["std.apply", ["std.var", "fib"], 10]]"#,
+    );
+    let vm = trace(&program, Limits::default(), None);
+    assert!(vm.starts_with("finished 55 "), "{vm}");
+    assert!(vm.ends_with("log [\"144\"]"), "{vm}");
+    let mut jit = Jit::new(Mode::Eager);
+    assert_jit_gives(&vm, &program, Limits::default(), &mut jit, "first run");
+    let report = jit.report();
+    let (main, fib) = (&report.funcs[0], func_state(&report, "<lambda"));
+    assert_eq!(main.state, weft_jit::FuncState::Once, "{report:?}");
+    assert_eq!(fib.state, weft_jit::FuncState::Compiled, "{report:?}");
+    assert_eq!(fib.direct, weft_jit::DirectState::Available, "{report:?}");
+    assert!(!fib.vm_entry, "{report:?}");
+    // All of fib's instructions but none of the top level's ran natively.
+    assert!(report.native_instructions > 0, "{report:?}");
+    assert!(
+        report.native_instructions < report.total_instructions,
+        "{report:?}"
+    );
+
+    assert_jit_gives(&vm, &program, Limits::default(), &mut jit, "second run");
+    let report = jit.report();
+    assert_eq!(
+        report.funcs[0].state,
+        weft_jit::FuncState::Compiled,
+        "{report:?}"
+    );
+    assert!(report.funcs[0].vm_entry, "{report:?}");
+}
+
+#[test]
+fn a_builtins_callback_runs_through_its_direct_entry() {
+    // `list.map` calls the lambda from Rust (a nested run of the VM that stops when the
+    // lambda returns); each call enters the lambda's direct entry. Every third element is
+    // a float, whose product with an integer the lambda's native code leaves to the VM: a
+    // give-up inside a callback. By hand: 3, 6, 10.5, 12, 15, 19.5, 21, 24, 28.5.
+    let ir = r#"["list.map", ["std.quote", [1, 2, 3.5, 4, 5, 6.5, 7, 8, 9.5]],
+      ["std.lambda", ["x"], ["math.mul", ["std.var", "x"], 3]]]"#;
+    let vm = trace(&program(ir), Limits::default(), None);
+    assert!(
+        vm.starts_with("finished [3,6,10.5,12,15,19.5,21,24,28.5] "),
+        "{vm}"
+    );
+    let report = same_on_both(ir, Limits::default());
+    let f = func_state(&report, "<lambda");
+    assert_eq!(f.direct, weft_jit::DirectState::Available, "{report:?}");
+    assert!(!f.vm_entry, "{report:?}");
 }

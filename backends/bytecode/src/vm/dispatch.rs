@@ -8,7 +8,7 @@
 use weft_runtime::diagnostics as diag;
 use weft_runtime::{HeapObj, RuntimeError, Truth, Value};
 
-use super::{Exit, Step, Vm};
+use super::{Exit, Offer, Step, Vm};
 use crate::program::{CaptureSrc, Op};
 
 impl Vm<'_> {
@@ -89,18 +89,22 @@ impl Vm<'_> {
     /// Runs until the frame at index `stop` returns or the run suspends. With `offer`, the
     /// tier (if any) is offered the top frame before the first instruction; it is offered
     /// again after every call entry and loop back-edge.
-    pub(super) fn dispatch(&mut self, stop: usize, mut offer: bool) -> Result<Exit, RuntimeError> {
+    pub(super) fn dispatch(
+        &mut self,
+        stop: usize,
+        mut offer: Option<Offer>,
+    ) -> Result<Exit, RuntimeError> {
         loop {
-            if offer {
-                offer = false;
-                if let Some(exit) = self.offer_tier(stop)? {
-                    return Ok(exit);
-                }
+            if let Some(why) = offer.take()
+                && let Some(exit) = self.offer_tier(stop, why)?
+            {
+                return Ok(exit);
             }
             self.run_straight();
             match self.step(stop)? {
                 Step::Next | Step::Left => {}
-                Step::Entered | Step::BackEdge => offer = self.tier.is_some(),
+                Step::Entered => offer = self.tier.is_some().then_some(Offer::Call),
+                Step::BackEdge => offer = self.tier.is_some().then_some(Offer::BackEdge),
                 Step::Exit(exit) => return Ok(exit),
             }
         }

@@ -94,9 +94,28 @@ pub enum Step {
 /// implementation may run any number of instructions, but must leave [`VmState`] exactly
 /// as the VM would have after running them, so the VM can carry on from the top frame.
 pub trait Tier {
-    /// The top frame has just been entered (pc 0) or is at a loop header. Returns
-    /// `Ok(None)` to let the VM carry on from the state as it is now.
-    fn offer(&mut self, vm: &mut Vm<'_>, stop: usize) -> Result<Option<Exit>, RuntimeError>;
+    /// The top frame has just been entered (pc 0) or is at a loop header; `why` says
+    /// which. Returns `Ok(None)` to let the VM carry on from the state as it is now.
+    fn offer(
+        &mut self,
+        vm: &mut Vm<'_>,
+        stop: usize,
+        why: Offer,
+    ) -> Result<Option<Exit>, RuntimeError>;
+}
+
+/// Why the VM offers the top frame to its [`Tier`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offer {
+    /// A run starts or resumes at pc 0 of the top frame. Nothing more is known: a resumed
+    /// frame at pc 0 may be at a loop header whose body already ran.
+    Start,
+    /// A call (or a built-in's callback) has just pushed the top frame: it is at pc 0,
+    /// its parameters hold the arguments (or null), its other slots are null, its
+    /// operand stack is empty, and none of its instructions has run.
+    Call,
+    /// A backward jump was taken: the top frame is at a loop header.
+    BackEdge,
 }
 
 /// A running VM: the program, the mutable state and the host of one run.
@@ -173,10 +192,10 @@ impl<'a> Vm<'a> {
     }
 
     /// Offers the top frame to the tier, if there is one.
-    fn offer_tier(&mut self, stop: usize) -> Result<Option<Exit>, RuntimeError> {
+    fn offer_tier(&mut self, stop: usize, why: Offer) -> Result<Option<Exit>, RuntimeError> {
         match self.tier.take() {
             Some(tier) => {
-                let r = tier.offer(self, stop);
+                let r = tier.offer(self, stop, why);
                 self.tier = Some(tier);
                 r
             }
@@ -408,9 +427,10 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
-    /// Leaves the top frame; returns whether that frame was `stop` (a nested call's callee
-    /// or the script itself) so the loop should hand `v` back.
-    fn leave(&mut self, v: Value, stop: usize) -> Result<bool, RuntimeError> {
+    /// Leaves the top frame, returning `v` to its caller as `Return` does (a tier that ran
+    /// the whole frame itself calls this); returns whether that frame was `stop` (a nested
+    /// call's callee or the script itself), so the run should hand `v` back.
+    pub fn leave(&mut self, v: Value, stop: usize) -> Result<bool, RuntimeError> {
         let frame = self
             .s
             .frames
@@ -474,7 +494,13 @@ impl<'a> Vm<'a> {
 
     /// Runs the dispatch loop until the frame at index `stop` returns or the run suspends.
     pub fn run_loop(&mut self, stop: usize) -> Result<Exit, RuntimeError> {
-        let mut offer = self.tier.is_some() && self.s.frames.last().is_some_and(|f| f.pc == 0);
+        self.run_loop_from(stop, Offer::Start)
+    }
+
+    /// [`Vm::run_loop`], offering the top frame first as `first` when it is at pc 0.
+    fn run_loop_from(&mut self, stop: usize, first: Offer) -> Result<Exit, RuntimeError> {
+        let mut offer = (self.tier.is_some() && self.s.frames.last().is_some_and(|f| f.pc == 0))
+            .then_some(first);
         loop {
             match self.dispatch(stop, std::mem::take(&mut offer)) {
                 Ok(exit) => return Ok(exit),
@@ -605,7 +631,7 @@ impl Ctx for Vm<'_> {
             .enter(f, at, args.len(), at, Value::Null)
             .and_then(|()| {
                 self.native_depth += 1;
-                let r = self.run_loop(stop);
+                let r = self.run_loop_from(stop, Offer::Call);
                 self.native_depth -= 1;
                 r
             });
