@@ -4,8 +4,12 @@
 Each program runs on every engine that is installed, in one run of this script; every engine
 must print the same output, and times are reported with ratios against lua5.4, native Rust and
 the Weft VM. The native Rust versions (bench/native/*.rs) are compiled with `rustc -O` first.
-A missing engine is named and skipped, never faked. Usage: `python3 bench/run.py [--runs N]`
-after `cargo build --release` (the `just bench` recipe does both).
+A missing engine is named and skipped, never faked. Usage: `python3 bench/run.py [--runs N]
+[--repeat N]` after `cargo build --release` (the `just bench` recipe does both).
+
+A second table times one run inside a process that has already run the program (Weft's
+`weft run --repeat N` on one runner, compiled code reused; the native programs take the same
+argument): what a host that runs a script many times sees, without start-up or compiling.
 """
 import argparse, os, shutil, subprocess, sys, time
 
@@ -61,9 +65,29 @@ def time_best(cmd, runs):
     return best, output
 
 
+# For the second table: the engines that can time runs inside one process, and how.
+REPEATED = {
+    "weft vm": lambda p, n: [WEFT, "run", "--backend", "vm", "--gas", "1000000000000", "--repeat", str(n), p + ".json"],
+    "weft jit": lambda p, n: [WEFT, "run", "--backend", "jit", "--gas", "1000000000000", "--repeat", str(n), p + ".json"],
+    "native rust": lambda p, n: [os.path.join(NATIVE_BIN, os.path.basename(p)), str(n)],
+}
+
+
+def repeat_best(cmd):
+    """Best time per run, in seconds, that `cmd` reports for its runs inside one process."""
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} --repeat failed ({proc.returncode}): {proc.stderr.strip()[:300]}")
+    for line in proc.stderr.splitlines():
+        if line.startswith("repeat:") and "best " in line:
+            return float(line.split("best ")[1].split(" ms")[0]) / 1e3
+    raise RuntimeError(f"{' '.join(cmd)}: no repeat timing in its output")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3, help="runs per engine and program; the best is kept")
+    ap.add_argument("--repeat", type=int, default=10, help="runs inside one process for the second table (0: no second table)")
     args = ap.parse_args()
     cols = engines()
     missing = [name for name, _, ok in cols if not ok]
@@ -94,6 +118,24 @@ def main():
         cells += [f"{times[a] / times[b]:.2f}x" if a in times and b in times else "n/a" for a, b in ratios]
         print(f"| {title} | " + " | ".join(cells) + " |")
     print(f"\nbest of {args.runs} runs each; wall time of the whole process, start-up included.")
+    if args.repeat > 0:
+        inner = [c[0] for c in cols if c[0] in REPEATED]
+        print("\n| program | " + " | ".join(f"{n}, one run in process (s)" for n in inner) + " | weft jit / native rust | weft vm / weft jit |")
+        print("|---|" + "---|" * (len(inner) + 2))
+        for case, title in CASES:
+            base = os.path.join(PROGRAMS, case)
+            times = {}
+            for name in inner:
+                print(f"  {case} on {name}, {args.repeat} runs in one process ...", file=sys.stderr, flush=True)
+                try:
+                    times[name] = repeat_best(REPEATED[name](base, args.repeat))
+                except RuntimeError as e:
+                    print(f"error: {e}", file=sys.stderr)
+                    failed = True
+            cells = [f"{times[n]:.4f}" if n in times else "n/a" for n in inner]
+            cells += [f"{times[a] / times[b]:.2f}x" if a in times and b in times else "n/a" for a, b in [("weft jit", "native rust"), ("weft vm", "weft jit")]]
+            print(f"| {title} | " + " | ".join(cells) + " |")
+        print(f"\nbest of {args.repeat} runs inside one process that ran the program once before (Weft: one runner, compiled code reused; gas on).")
     sys.exit(1 if failed else 0)
 
 

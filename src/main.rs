@@ -276,6 +276,11 @@ struct RunOpts {
     /// checks, to measure what the checks cost.
     #[arg(long)]
     unchecked_gas: bool,
+    /// For benchmarks: after the run, run the program N more times in this process on the
+    /// same runner (compiled code reused), with output collected rather than printed, and
+    /// print the best and median time per run on stderr.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    repeat: u32,
 }
 
 fn parse_backend(name: &str) -> Result<weft::Backend, String> {
@@ -363,6 +368,7 @@ fn eval(lang: &str, code: &str, stats: bool) -> ExitCode {
         suspend_to: None,
         backend: weft::Backend::Auto,
         unchecked_gas: false,
+        repeat: 0,
     };
     let limits = weft::Limits::default();
     let config = weft::RunConfig {
@@ -426,14 +432,59 @@ fn run_file(
         config.limits.gas = u64::MAX;
         runner = runner.without_gas_checks();
     }
+    let start = std::time::Instant::now();
     let outcome = runner.run(&program, &config, &mut host);
+    let first = start.elapsed();
     // Runtime errors point into the IR text, or through the source map into the script.
     let source = Source {
         name: &name,
         text: &text,
         map: (language != weft::Language::Ir).then_some(&map),
     };
-    drive(&mut runner, outcome, opts, &limits, &mut host, Some(source))
+    let code = drive(&mut runner, outcome, opts, &limits, &mut host, Some(source));
+    if opts.repeat > 0 {
+        return repeat(&mut runner, &program, &config, opts.repeat, first);
+    }
+    code
+}
+
+/// `--repeat`: runs `program` `times` more times on `runner`, checks that every run ends
+/// the same way with the same output, and prints the times per run on stderr.
+fn repeat(
+    runner: &mut weft::Runner,
+    program: &weft::Program,
+    config: &weft::RunConfig,
+    times: u32,
+    first: std::time::Duration,
+) -> ExitCode {
+    let mut took = Vec::new();
+    let mut seen = None;
+    for _ in 0..times {
+        let mut host = weft::TestHost::new();
+        let start = std::time::Instant::now();
+        let outcome = runner.run(program, config, &mut host);
+        took.push(start.elapsed());
+        let ending = match outcome {
+            weft::Outcome::Finished { value, stats } => format!("{value} gas {}", stats.gas_used),
+            other => format!("{other:?}"),
+        };
+        let this = (ending, host.logs, host.pending);
+        if seen.as_ref().is_some_and(|s| *s != this) {
+            eprintln!("error: --repeat: a run ended differently from the one before it");
+            return ExitCode::from(1);
+        }
+        seen = Some(this);
+    }
+    took.sort();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    eprintln!(
+        "repeat: {times} more runs on the same runner: best {:.3} ms, median {:.3} ms \
+         per run (the first run took {:.3} ms)",
+        ms(took[0]),
+        ms(took[took.len() / 2]),
+        ms(first)
+    );
+    ExitCode::SUCCESS
 }
 
 fn resume_file(state_path: &Path, opts: &RunOpts, gas: Option<u64>) -> ExitCode {

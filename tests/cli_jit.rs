@@ -144,6 +144,38 @@ fn unchecked_gas_counts_the_same_gas_and_refuses_a_gas_limit() {
 }
 
 #[test]
+fn repeat_runs_the_program_again_on_the_same_runner_and_times_it() {
+    // fib(12) = 144, printed by the first run only; the repeats compare their output with
+    // each other. The top level (no loops) stays on the VM in the first run and is
+    // compiled for the second.
+    let script = temp_file(
+        "jit",
+        "repeat.ts",
+        "function fib(n: number): number { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nconsole.log(fib(12));\n",
+    );
+    let path = script.to_str().unwrap();
+    let out = weft(&["run", "--backend", "jit", "--repeat", "3", "--stats", path]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "144\n");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("<main>: not compiled: a top level without loops runs once"),
+        "{err}"
+    );
+    assert!(
+        err.contains("compiled (direct entry only); called directly"),
+        "{err}"
+    );
+    assert!(
+        err.lines().any(
+            |l| l.starts_with("repeat: 3 more runs on the same runner: best ")
+                && l.contains(" ms per run (the first run took ")
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_unknown_backend_is_refused() {
     let script = temp_file("jit", "one.lua", "print(1)\n");
     let out = weft(&["run", "--backend", "llvm", script.to_str().unwrap()]);

@@ -2,12 +2,16 @@
 // the loop by its closed form, so the loop really runs 10M times.
 use std::hint::black_box;
 
+mod repeat;
+
 fn main() {
-    let (mut i, mut s): (i64, i64) = (0, 0);
-    let n = black_box(10_000_000);
-    while i < n {
-        s = black_box(s + i);
-        i += 1;
-    }
-    println!("{s}");
+    repeat::run(|| {
+        let (mut i, mut s): (i64, i64) = (0, 0);
+        let n = black_box(10_000_000);
+        while i < n {
+            s = black_box(s + i);
+            i += 1;
+        }
+        s
+    });
 }
