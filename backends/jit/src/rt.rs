@@ -198,6 +198,27 @@ fn guard(f: impl FnOnce() -> u64, ctx: *mut JitCtx) -> u64 {
     }
 }
 
+/// [`guard`] for a helper with no status to return: a panic becomes the run's error, which
+/// [`run_native`] and [`run_direct`] report when native code returns, whatever status it
+/// returns (native code cannot tell that the helper failed).
+fn guard_void(f: impl FnOnce(), ctx: *mut JitCtx) {
+    if catch_unwind(AssertUnwindSafe(f)).is_err() {
+        // SAFETY: the context outlives every helper call made with it.
+        let ctx = unsafe { &mut *ctx };
+        ctx.error = Some(diag::internal("the JIT runtime failed"));
+    }
+}
+
+/// The error a helper without a status recorded ([`guard_void`]), unless native code
+/// returned [`ERROR`] itself (whose error is in the same place).
+fn failed_helper(status: u64, ctx: &mut JitCtx) -> Option<RuntimeError> {
+    if status & 0xff == ERROR {
+        None
+    } else {
+        ctx.error.take()
+    }
+}
+
 /// [`guard`] for a helper that runs the VM: `f` gets the VM, brought up to date with what
 /// native code wrote back, and the context.
 ///
@@ -222,10 +243,15 @@ unsafe fn synced(ctx: *mut JitCtx, f: impl FnOnce(&mut Vm<'_>, &mut JitCtx) -> u
 /// # Safety
 /// `ctx` is the live context of the native call.
 pub(crate) unsafe extern "C" fn jit_sync(ctx: *mut JitCtx) {
-    // SAFETY: per the function contract.
-    let c = unsafe { &mut *ctx };
-    // SAFETY: native code wrote back before calling.
-    unsafe { sync_in(c.vm(), c) };
+    guard_void(
+        || {
+            // SAFETY: per the function contract.
+            let c = unsafe { &mut *ctx };
+            // SAFETY: native code wrote back before calling.
+            unsafe { sync_in(c.vm(), c) };
+        },
+        ctx,
+    );
 }
 
 /// Runs the instruction native code is at in the VM (everything but the native fast paths
@@ -395,6 +421,19 @@ pub(crate) unsafe extern "C" fn jit_load_cap(
     i: u32,
     site: *mut u64,
 ) -> u64 {
+    // A failure here only means the read goes the VM's way (0), which reports any error.
+    // SAFETY: per the function contract.
+    catch_unwind(AssertUnwindSafe(|| unsafe {
+        load_cap(ctx, closure, i, site)
+    }))
+    .unwrap_or(0)
+}
+
+/// [`jit_load_cap`]'s work.
+///
+/// # Safety
+/// As for [`jit_load_cap`].
+unsafe fn load_cap(ctx: *mut JitCtx, closure: u64, i: u32, site: *mut u64) -> u64 {
     // SAFETY: per the function contract.
     let c = unsafe { &mut *ctx };
     let vm = unsafe { c.vm() };
@@ -456,6 +495,19 @@ pub(crate) unsafe extern "C" fn jit_deopt(
     pc: u32,
     height: u32,
 ) {
+    // A failure loses the frame; the give-up then fails the run (see `guard_void`).
+    guard_void(
+        // SAFETY: per the function contract.
+        || unsafe { save_frame(ctx, func, closure, pc, height) },
+        ctx,
+    );
+}
+
+/// [`jit_deopt`]'s work.
+///
+/// # Safety
+/// As for [`jit_deopt`].
+unsafe fn save_frame(ctx: *mut JitCtx, func: u32, closure: u64, pc: u32, height: u32) {
     // SAFETY: per the function contract.
     let c = unsafe { &mut *ctx };
     let vm = unsafe { c.vm() };
@@ -559,6 +611,9 @@ pub(crate) fn run_direct(
     // direct entry of the top frame's function, which takes that many; `io` holds its
     // arguments; the context points into this VM.
     let status = unsafe { trampoline(&mut ctx, entry, io.as_mut_ptr()) };
+    if let Some(e) = failed_helper(status, &mut ctx) {
+        return Err(e);
+    }
     match status {
         LEFT => {
             vm.s.gas_used = ctx.gas_limit.saturating_sub(io[0]);
@@ -593,12 +648,20 @@ pub(crate) fn run_direct(
 /// # Safety
 /// `ctx` is the live context and `(w0, w1)` are the two words of a real [`Value`].
 pub(crate) unsafe extern "C" fn jit_truthy(ctx: *mut JitCtx, w0: u64, w1: u64, mode: u32) -> u64 {
-    // SAFETY: the words were copied from a `Value` (see `Value`'s layout note).
-    let v: Value = unsafe { std::mem::transmute::<[u64; 2], Value>([w0, w1]) };
-    let truth = TRUTHS.get(mode as usize).copied().unwrap_or(Truth::Ir);
-    // SAFETY: per the function contract.
-    let vm = unsafe { (*ctx).vm() };
-    u64::from(vm.s.heap.truthy(v, truth))
+    let mut truth = 0;
+    // A failure answers false and fails the run (see `guard_void`).
+    guard_void(
+        || {
+            // SAFETY: the words were copied from a `Value` (see `Value`'s layout note).
+            let v: Value = unsafe { std::mem::transmute::<[u64; 2], Value>([w0, w1]) };
+            let rule = TRUTHS.get(mode as usize).copied().unwrap_or(Truth::Ir);
+            // SAFETY: per the function contract.
+            let vm = unsafe { (*ctx).vm() };
+            truth = u64::from(vm.s.heap.truthy(v, rule));
+        },
+        ctx,
+    );
+    truth
 }
 
 /// The two words native code holds for `v` (per `Value`'s layout note; padding zero).
@@ -641,6 +704,9 @@ pub(crate) fn run_native(
     // SAFETY: `code` is compiled for the top frame's function and `pc` is one of its
     // entries (others return at once); the context points into this VM.
     let status = unsafe { code(&mut ctx, pc) };
+    if let Some(e) = failed_helper(status, &mut ctx) {
+        return Err(e);
+    }
     match status & 0xff {
         DONE => Ok(Some(Exit::Done(ctx.done))),
         SUSPEND => Ok(Some(Exit::Suspend(ctx.ms))),
