@@ -23,7 +23,8 @@ lint:
     cargo fmt --all --check
     cargo clippy --workspace --all-targets -- -D warnings
 
-# Benchmarks: Weft VM against lua5.4, luajit, python3 and node, side by side.
+# Benchmarks: the Weft VM and JIT against native Rust, lua5.4, luajit, python3 and node, side
+# by side: whole processes, then one run inside a process (docs/performance.md).
 bench:
     cargo build --release
     python3 bench/run.py
