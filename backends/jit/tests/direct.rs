@@ -121,15 +121,23 @@ fn func_state<'r>(report: &'r weft_jit::Report, prefix: &str) -> &'r weft_jit::F
         .unwrap_or_else(|| panic!("no function named {prefix}* in {report:?}"))
 }
 
-#[test]
-fn recursion_runs_as_direct_calls() {
-    let report = same_on_both(
+/// A program that defines `fib` (a closure reading itself through a captured variable),
+/// then runs `rest`.
+fn with_fib(rest: &str) -> String {
+    format!(
         r#"["std.seq", ["std.let", "fib", null],
           ["std.set", "fib", ["std.lambda", ["n"], ["std.if", ["bool.lt", ["std.var", "n"], 2],
             ["std.var", "n"],
             ["math.add", ["std.apply", ["std.var", "fib"], ["math.sub", ["std.var", "n"], 1]],
                          ["std.apply", ["std.var", "fib"], ["math.sub", ["std.var", "n"], 2]]]]]],
-          ["std.apply", ["std.var", "fib"], 15]]"#,
+          {rest}]"#
+    )
+}
+
+#[test]
+fn recursion_runs_as_direct_calls() {
+    let report = same_on_both(
+        &with_fib(r#"["std.apply", ["std.var", "fib"], 15]"#),
         Limits::default(),
     );
     assert_direct(&report, &["<lambda"]);
@@ -538,17 +546,11 @@ fn a_base_case_inline_that_runs_out_of_gas_stops_where_the_vm_does() {
 fn a_top_level_without_loops_stays_on_the_vm_and_calls_direct_entries() {
     // On a program's first run the top level (no loops) runs on the VM, and each call it
     // makes enters fib through fib's direct entry: fib's VM entry is never compiled. From
-    // the second run on the top level is compiled too. (`same_on_both` compares both
-    // ways with the VM at every budget.)
-    let program = program(
-        r#"["std.seq", ["std.let", "fib", null],
-          ["std.set", "fib", ["std.lambda", ["n"], ["std.if", ["bool.lt", ["std.var", "n"], 2],
-            ["std.var", "n"],
-            ["math.add", ["std.apply", ["std.var", "fib"], ["math.sub", ["std.var", "n"], 1]],
-                         ["std.apply", ["std.var", "fib"], ["math.sub", ["std.var", "n"], 2]]]]]],
-          ["std.log", ["std.apply", ["std.var", "fib"], 12]],
-          ["std.apply", ["std.var", "fib"], 10]]"#,
-    );
+    // the second run on the top level is compiled too. (`recursion_runs_as_direct_calls`
+    // compares both ways with the VM at every budget.)
+    let program = program(&with_fib(
+        r#"["std.log", ["std.apply", ["std.var", "fib"], 12]], ["std.apply", ["std.var", "fib"], 10]"#,
+    ));
     let vm = trace(&program, Limits::default(), None);
     assert!(vm.starts_with("finished 55 "), "{vm}");
     assert!(vm.ends_with("log [\"144\"]"), "{vm}");
