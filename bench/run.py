@@ -37,12 +37,16 @@ def build_native():
     return True
 
 
+def weft_run(backend, *extra):
+    """The command builder of `weft run` on `backend` with gas on (a limit no program reaches)."""
+    return lambda p: [WEFT, "run", "--backend", backend, "--gas", "1000000000000", *extra, p + ".json"]
+
+
 def engines():
     """(column name, command builder, available?) for each engine."""
-    weft = lambda backend: lambda p: [WEFT, "run", "--backend", backend, "--gas", "1000000000000", p + ".json"]
     out = [
-        ("weft vm", weft("vm"), os.path.exists(WEFT)),
-        ("weft jit", weft("jit"), os.path.exists(WEFT)),
+        ("weft vm", weft_run("vm"), os.path.exists(WEFT)),
+        ("weft jit", weft_run("jit"), os.path.exists(WEFT)),
         # Gas still counted, checks against the limit skipped: what the checks cost.
         ("weft jit unchecked gas", lambda p: [WEFT, "run", "--backend", "jit", "--unchecked-gas", p + ".json"], os.path.exists(WEFT)),
         ("native rust", lambda p: [os.path.join(NATIVE_BIN, os.path.basename(p))], build_native()),
@@ -67,8 +71,8 @@ def time_best(cmd, runs):
 
 # For the second table: the engines that can time runs inside one process, and how.
 REPEATED = {
-    "weft vm": lambda p, n: [WEFT, "run", "--backend", "vm", "--gas", "1000000000000", "--repeat", str(n), p + ".json"],
-    "weft jit": lambda p, n: [WEFT, "run", "--backend", "jit", "--gas", "1000000000000", "--repeat", str(n), p + ".json"],
+    "weft vm": lambda p, n: weft_run("vm", "--repeat", str(n))(p),
+    "weft jit": lambda p, n: weft_run("jit", "--repeat", str(n))(p),
     "native rust": lambda p, n: [os.path.join(NATIVE_BIN, os.path.basename(p)), str(n)],
 }
 

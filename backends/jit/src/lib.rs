@@ -171,7 +171,7 @@ struct Backend {
     module: JITModule,
     helpers: [FuncId; 8],
     /// By parameter count, see [`Backend::trampoline`].
-    trampolines: Vec<Option<codegen::TrampolineFn>>,
+    trampolines: [Option<codegen::TrampolineFn>; codegen::MAX_DIRECT_PARAMS as usize + 1],
     ctx: cranelift_codegen::Context,
     fctx: FunctionBuilderContext,
 }
@@ -412,24 +412,23 @@ impl Compiled {
     /// For a frame a call has just pushed: the direct entry of its function and the
     /// trampoline to call it with, when it has one (compiled now if it is not yet) and a
     /// chain of direct calls may start (no safe point is due, as at a native call site).
-    fn direct_from_vm(
-        &mut self,
-        vm: &Vm<'_>,
-        func: u32,
-        why: Offer,
-    ) -> Option<(*const u8, codegen::TrampolineFn)> {
+    fn direct_from_vm(&mut self, vm: &Vm<'_>, func: u32, why: Offer) -> Option<rt::DirectCall> {
         if why != Offer::Call || vm.safe_point_needed() {
             return None;
         }
-        let frame = vm.s.frames.last()?;
-        if !matches!(frame.closure, weft_runtime::Value::Closure(_)) {
+        let weft_runtime::Value::Closure(closure) = vm.s.frames.last()?.closure else {
             return None;
-        }
+        };
         let params = vm.prog.funcs.get(func as usize)?.params;
         let entry = self.direct_for(vm.prog, func, params)?;
         let backend = self.module.as_mut()?;
         let trampoline = catch_unwind(AssertUnwindSafe(|| backend.trampoline(params)));
-        trampoline.ok()?.ok().map(|t| (entry, t))
+        let trampoline = trampoline.ok()?.ok()?;
+        Some(rt::DirectCall {
+            entry,
+            trampoline,
+            closure,
+        })
     }
 
     /// The VM entry of `func` found types other than its code relies on where the VM
@@ -560,7 +559,7 @@ impl Backend {
         Ok(Backend {
             module,
             helpers,
-            trampolines: Vec::new(),
+            trampolines: [None; codegen::MAX_DIRECT_PARAMS as usize + 1],
             ctx,
             fctx: FunctionBuilderContext::new(),
         })
@@ -578,7 +577,6 @@ impl Backend {
         guarded: bool,
         cache: codegen::CacheAddrs,
     ) -> Result<*const u8, String> {
-        let err = |e: cranelift_module::ModuleError| format!("cranelift: {e}");
         let sig = if direct {
             codegen::direct_signature(f.params)
         } else {
@@ -588,10 +586,7 @@ impl Backend {
             sig.returns.push(AbiParam::new(I64));
             sig
         };
-        let id = self.module.declare_anonymous_function(&sig).map_err(err)?;
-        self.module.clear_context(&mut self.ctx);
-        self.ctx.func.signature = sig;
-        self.ctx.func.name = UserFuncName::user(0, id.as_u32());
+        let id = self.begin(sig)?;
         {
             let b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
             let [
@@ -631,17 +626,17 @@ impl Backend {
     /// The trampoline through which Rust calls direct entries taking `params` parameters
     /// (see [`codegen::build_trampoline`]), built when first needed.
     fn trampoline(&mut self, params: u32) -> Result<codegen::TrampolineFn, String> {
-        if let Some(Some(t)) = self.trampolines.get(params as usize) {
+        let slot = self
+            .trampolines
+            .get(params as usize)
+            .ok_or("too many parameters for a trampoline")?;
+        if let Some(t) = slot {
             return Ok(*t);
         }
-        let err = |e: cranelift_module::ModuleError| format!("cranelift: {e}");
         let mut sig = self.module.make_signature();
         sig.params.extend([AbiParam::new(I64); 3]);
         sig.returns.push(AbiParam::new(I64));
-        let id = self.module.declare_anonymous_function(&sig).map_err(err)?;
-        self.module.clear_context(&mut self.ctx);
-        self.ctx.func.signature = sig;
-        self.ctx.func.name = UserFuncName::user(0, id.as_u32());
+        let id = self.begin(sig)?;
         codegen::build_trampoline(
             FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx),
             params,
@@ -651,11 +646,20 @@ impl Backend {
         // SAFETY: built with `TrampolineFn`'s signature in the platform's default calling
         // convention, which is `extern "C"`.
         let t = unsafe { std::mem::transmute::<*const u8, codegen::TrampolineFn>(addr) };
-        if self.trampolines.len() <= params as usize {
-            self.trampolines.resize(params as usize + 1, None);
-        }
         self.trampolines[params as usize] = Some(t);
         Ok(t)
+    }
+
+    /// Declares a new function with signature `sig` and makes `self.ctx` ready to build it.
+    fn begin(&mut self, sig: Signature) -> Result<FuncId, String> {
+        let id = self
+            .module
+            .declare_anonymous_function(&sig)
+            .map_err(|e| format!("cranelift: {e}"))?;
+        self.module.clear_context(&mut self.ctx);
+        self.ctx.func.signature = sig;
+        self.ctx.func.name = UserFuncName::user(0, id.as_u32());
+        Ok(id)
     }
 
     /// Compiles the function built in `self.ctx` as `id` and returns its address (with
@@ -714,8 +718,8 @@ impl Tier for Compiled {
             return Ok(None);
         }
         let before = vm.s.instructions;
-        let r = if let Some((entry, trampoline)) = self.direct_from_vm(vm, func, why) {
-            rt::run_direct(vm, self, entry, trampoline, stop)
+        let r = if let Some(call) = self.direct_from_vm(vm, func, why) {
+            rt::run_direct(vm, self, call, stop)
         } else if let Some(code) = self.entry_for(vm.prog, func) {
             rt::run_native(vm, self, code, pc, stop)
         } else {

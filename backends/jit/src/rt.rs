@@ -186,21 +186,18 @@ pub(crate) unsafe fn sync_in(vm: &mut Vm<'_>, ctx: &JitCtx) {
     vm.s.instructions = ctx.instructions;
 }
 
+/// Runs a helper that returns a status: a panic returns [`ERROR`] with an internal error
+/// in the context, never unwinding into native code.
 fn guard(f: impl FnOnce() -> u64, ctx: *mut JitCtx) -> u64 {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(status) => status,
-        Err(_) => {
-            // SAFETY: the context outlives every helper call made with it.
-            let ctx = unsafe { &mut *ctx };
-            ctx.error = Some(diag::internal("the JIT runtime failed"));
-            ERROR
-        }
-    }
+    // A panic leaves `ERROR`, with the error `guard_void` recorded.
+    let mut status = ERROR;
+    guard_void(|| status = f(), ctx);
+    status
 }
 
-/// [`guard`] for a helper with no status to return: a panic becomes the run's error, which
+/// Runs a helper with no status to return: a panic becomes the run's error, which
 /// [`run_native`] and [`run_direct`] report when native code returns, whatever status it
-/// returns (native code cannot tell that the helper failed).
+/// returns (native code cannot tell that the helper failed). [`guard`] builds on it.
 fn guard_void(f: impl FnOnce(), ctx: *mut JitCtx) {
     if catch_unwind(AssertUnwindSafe(f)).is_err() {
         // SAFETY: the context outlives every helper call made with it.
@@ -569,8 +566,18 @@ fn push_saved_frames(vm: &mut Vm<'_>, c: &mut JitCtx) {
     }
 }
 
+/// A direct entry the VM's side calls: see [`run_direct`].
+pub(crate) struct DirectCall {
+    /// The direct entry of the top frame's function.
+    pub entry: *const u8,
+    /// The trampoline for as many parameters as that function takes.
+    pub trampoline: TrampolineFn,
+    /// The top frame's closure.
+    pub closure: u32,
+}
+
 /// Runs the top frame, which a call has just pushed (see `Offer::Call`), through its
-/// function's direct entry `entry`, called by way of `trampoline`: the VM does not need
+/// function's direct entry, called by way of a trampoline (`call`): the VM does not need
 /// the function's VM entry compiled for it. When it returns, its frame leaves as the VM's
 /// `Return` leaves it. When the chain of direct calls it starts gives up, its own frame
 /// is rewritten where it stopped and the frames it called are pushed above it, as
@@ -579,16 +586,12 @@ fn push_saved_frames(vm: &mut Vm<'_>, c: &mut JitCtx) {
 pub(crate) fn run_direct(
     vm: &mut Vm<'_>,
     compiled: &mut Compiled,
-    entry: *const u8,
-    trampoline: TrampolineFn,
+    call: DirectCall,
     stop: usize,
 ) -> Result<Option<Exit>, RuntimeError> {
     let bad = || diag::internal("a direct entry ran on a frame it does not fit");
     let f = vm.s.frames.last().ok_or_else(bad)?;
     let (func, base, stack_base) = (f.func, f.base as usize, f.stack_base as usize);
-    let Value::Closure(closure) = f.closure else {
-        return Err(bad());
-    };
     let params = vm.prog.funcs.get(func as usize).ok_or_else(bad)?.params as usize;
     let args = vm.s.locals.get(base..base + params).ok_or_else(bad)?;
     let mut io = [0u64; crate::codegen::trampoline_words(crate::codegen::MAX_DIRECT_PARAMS)];
@@ -604,13 +607,13 @@ pub(crate) fn run_direct(
     sync_out(vm, &mut ctx)?;
     io[0] = ctx.gas_limit.saturating_sub(ctx.gas_used);
     io[1] = ctx.instructions;
-    io[2 + 2 * params] = u64::from(closure);
+    io[2 + 2 * params] = u64::from(call.closure);
     // The frame itself is one of the direct frames.
     io[3 + 2 * params] = ctx.direct_left.min(MAX_DIRECT_DEPTH - 1);
     // SAFETY: `trampoline` calls direct entries of `params` parameters and `entry` is the
     // direct entry of the top frame's function, which takes that many; `io` holds its
     // arguments; the context points into this VM.
-    let status = unsafe { trampoline(&mut ctx, entry, io.as_mut_ptr()) };
+    let status = unsafe { (call.trampoline)(&mut ctx, call.entry, io.as_mut_ptr()) };
     if let Some(e) = failed_helper(status, &mut ctx) {
         return Err(e);
     }
