@@ -311,21 +311,52 @@ pub(crate) struct Gen<'a, 'b> {
     /// In a direct entry: the function's leaf paths ([`Gen::leaf_region`]), which a
     /// self-call runs inline.
     leaf: Option<Vec<bool>>,
-    /// While a copy of the leaf paths is being built ([`Gen::inline_self_call`]).
+    /// While a copy of the function is being built inline at one of its self-calls
+    /// ([`Gen::inline_self_call`], [`Gen::inline_frame`]).
+    inline: Option<Inline>,
+    /// How many entries at the start of `caps` a copy of the whole frame took over from
+    /// its caller: they hold on every path of the copy.
+    caps_base: usize,
+    /// Whether the function's first self-call has its copy of the whole frame.
+    framed: bool,
+}
+
+/// A copy of the function being built inline at one of its self-calls.
+#[derive(Clone, Copy)]
+struct Inline {
+    /// Where a `Return` of the copy goes, with (gas left, instructions, result words).
+    done: Block,
+    /// What the copy does where it cannot go on.
+    short: Short,
+}
+
+#[derive(Clone, Copy)]
+enum Short {
+    /// A copy of the leaf paths goes back to the counters as the call found them (`avail`
+    /// is the gas left then) and makes the real call at `bail`, which runs it all again.
+    Retry { bail: Block, avail: ir::Value },
+    /// A copy of the whole frame gives up as the real callee would: it saves its frame
+    /// and goes to `gave_up`, where the caller saves itself at the call.
+    GiveUp { gave_up: Block },
+}
+
+/// The caller's state while a copy is built ([`Gen::enter_copy`]).
+struct Outer {
+    blocks: Vec<Option<Block>>,
+    locals: Vec<(Variable, Variable)>,
+    stack: Vec<(Variable, Variable)>,
+    known: Vec<Option<i64>>,
+    local_tags: Vec<Tag>,
+    prepaid: u64,
+    caps: Vec<(u32, ir::Value, ir::Value)>,
+    caps_base: usize,
+    left: Option<ir::Value>,
     inline: Option<Inline>,
 }
 
-/// A copy of a function's leaf paths being built inline at one of its self-calls.
-#[derive(Clone, Copy)]
-struct Inline {
-    /// Where the copy stops short of a `Return`: the real call, with the counters as the
-    /// call found them.
-    bail: Block,
-    /// Where a `Return` of the copy goes, with (gas left, instructions, result words).
-    done: Block,
-    /// The gas left at the call.
-    avail: ir::Value,
-}
+/// At most this many instructions of a function are copied whole into its first
+/// self-call (see [`Gen::inline_frame`]).
+const MAX_FRAME_OPS: usize = 64;
 
 /// At most this many instructions of a function are copied to each of its self-calls.
 const MAX_LEAF_OPS: usize = 32;
@@ -388,6 +419,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             joins: Vec::new(),
             leaf: None,
             inline: None,
+            caps_base: 0,
+            framed: false,
         }
     }
 
@@ -455,12 +488,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         let mut open = false;
         let mut fused = false;
         for (pc, &op) in code.iter().enumerate() {
-            if let (Some(inline), Some(region)) = (self.inline, region)
+            if let (Some(bail), Some(region)) = (self.retry_bail(), region)
                 && !region[pc]
             {
                 // Beyond the leaf paths: the real call.
                 if open {
-                    self.b.ins().jump(inline.bail, &[]);
+                    self.b.ins().jump(bail, &[]);
                 }
                 open = false;
                 continue;
@@ -477,7 +510,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.known.fill(None);
                 self.prepaid = 0;
                 if self.joins[pc] {
-                    self.caps.clear();
+                    self.caps.truncate(self.caps_base);
                 }
                 open = true;
             }
@@ -485,7 +518,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 continue;
             }
             self.learn(pc, h);
-            debug_assert!(self.inline.is_none() || self.inlinable(pc as u32, op));
+            debug_assert!(region.is_none() || self.inlinable(pc as u32, op));
             if let Some(t) = self.fusable(pc as u32) {
                 let Op::Binary { kind, .. } = op else {
                     unreachable!("only comparisons fuse")
@@ -499,6 +532,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             open = falls_through(self.func, op, self.kind);
         }
         open
+    }
+
+    /// While a copy of the leaf paths is being built: where it makes the real call.
+    fn retry_bail(&self) -> Option<Block> {
+        match self.inline?.short {
+            Short::Retry { bail, .. } => Some(bail),
+            Short::GiveUp { .. } => None,
+        }
     }
 
     /// Whether a copy of the leaf paths runs `op` (at `pc`) itself: an instruction native
@@ -553,25 +594,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.ins().jump(go, &[entry.into()]);
             return;
         };
-        let args: Vec<_> = (at + 1..h).map(|i| self.slot(i)).collect();
         let (avail, instr) = (self.b.use_var(self.avail), self.b.use_var(self.instr));
         let bail = self.cold_block();
-        // The call is counted first, as on the way through `go`.
-        self.count();
-        let pair = |g: &mut Self| (g.b.declare_var(I64), g.b.declare_var(I64));
-        let locals: Vec<_> = (0..self.func.slots).map(|_| pair(self)).collect();
-        let stack: Vec<_> = (0..self.func.max_stack).map(|_| pair(self)).collect();
-        for (j, &(va, vb)) in locals.iter().enumerate() {
-            let (a, b) = match args.get(j) {
-                Some(&arg) => arg,
-                None => {
-                    let null = self.b.ins().iconst(I64, TAG_NULL);
-                    (null, null)
-                }
-            };
-            self.b.def_var(va, a);
-            self.b.def_var(vb, b);
-        }
         // Jumps out of the leaf paths go to the real call.
         let blocks: Vec<Option<Block>> = (0..region.len())
             .map(|pc| match (region[pc], self.leaders[pc]) {
@@ -580,37 +604,123 @@ impl<'a, 'b> Gen<'a, 'b> {
                 (false, _) => Some(bail),
             })
             .collect();
-        let start = blocks[0];
-        let saved = (
-            std::mem::replace(&mut self.blocks, blocks),
-            std::mem::replace(&mut self.locals, locals),
-            std::mem::replace(&mut self.stack, stack),
-            self.known.clone(),
-            self.local_tags.clone(),
-            self.prepaid,
-            self.caps.clone(),
-        );
-        self.inline = Some(Inline { bail, done, avail });
-        self.b.ins().jump(start.expect("the start is a block"), &[]);
+        let short = Short::Retry { bail, avail };
+        let outer = self.enter_copy(at, h, blocks, Inline { done, short }, self.left);
         let open = self.emit(Some(&region));
         debug_assert!(
             !open,
             "a leaf path ends in a jump, a return or the real call"
         );
-        self.inline = None;
-        (
-            self.blocks,
-            self.locals,
-            self.stack,
-            self.known,
-            self.local_tags,
-            self.prepaid,
-            self.caps,
-        ) = saved;
+        self.leave_copy(outer);
         self.b.switch_to_block(bail);
         self.b.def_var(self.avail, avail);
         self.b.def_var(self.instr, instr);
         self.b.ins().jump(go, &[entry.into()]);
+    }
+
+    /// A direct entry calling itself with `args` (the caller's stack from `at + 1`), with
+    /// `left` direct frames allowed below the caller: unless this is already a copy, the
+    /// function is short enough ([`MAX_FRAME_OPS`]) and this is its first self-call, a
+    /// copy of the whole function runs here instead of the call, on a frame of its own in
+    /// registers. It counts as a direct frame, so its own calls may nest one level less.
+    /// Where it returns, the result goes to `done` as the callee's would. Where it gives
+    /// up, it saves its frame as the callee would and goes to `gave_up`, where the caller
+    /// saves itself at the call: the VM gets both frames, as after a real call. Returns
+    /// whether it built the copy.
+    fn inline_frame(
+        &mut self,
+        at: u32,
+        h: u32,
+        left: ir::Value,
+        done: Block,
+        gave_up: Block,
+    ) -> bool {
+        let starts = self.blocks.first().copied().flatten().is_some();
+        if self.inline.is_some() || self.framed || self.func.code.len() > MAX_FRAME_OPS || !starts {
+            return false;
+        }
+        self.framed = true;
+        let below = self.b.ins().iadd_imm_s(left, -1);
+        let blocks: Vec<Option<Block>> = (0..self.func.code.len())
+            .map(|pc| (self.leaders[pc] && self.depth[pc].is_some()).then(|| self.b.create_block()))
+            .collect();
+        let short = Short::GiveUp { gave_up };
+        let outer = self.enter_copy(at, h, blocks, Inline { done, short }, Some(below));
+        if self.emit(None) {
+            // As in `build`: falling off the end cannot happen in verified code.
+            let n = self.func.code.len() as u32;
+            self.deopt(n, 0, true);
+        }
+        self.leave_copy(outer);
+        true
+    }
+
+    /// Starts building a copy of the function at a self-call with the caller's stack from
+    /// `at + 1` to `h` as its arguments: counts the call (as on the way to the real call),
+    /// gives the copy a frame of its own (parameters, then null, as the VM's call code
+    /// sets them), its `blocks`, `inline` and `left`, and jumps to its start. Returns what
+    /// [`Gen::leave_copy`] puts back.
+    ///
+    /// The captured values the caller read on its current straight line hold on every path
+    /// of the copy: the copy is the same closure, and nothing in a chain of direct calls
+    /// writes a captured variable.
+    fn enter_copy(
+        &mut self,
+        at: u32,
+        h: u32,
+        blocks: Vec<Option<Block>>,
+        inline: Inline,
+        left: Option<ir::Value>,
+    ) -> Outer {
+        let args: Vec<_> = (at + 1..h).map(|i| self.slot(i)).collect();
+        self.count();
+        let locals = (0..self.func.slots as usize)
+            .map(|j| {
+                let (va, vb) = (self.b.declare_var(I64), self.b.declare_var(I64));
+                let (a, b) = match args.get(j) {
+                    Some(&arg) => arg,
+                    None => {
+                        let null = self.b.ins().iconst(I64, TAG_NULL);
+                        (null, null)
+                    }
+                };
+                self.b.def_var(va, a);
+                self.b.def_var(vb, b);
+                (va, vb)
+            })
+            .collect();
+        let stack = (0..self.func.max_stack)
+            .map(|_| (self.b.declare_var(I64), self.b.declare_var(I64)))
+            .collect();
+        let start = blocks[0].expect("a copy starts where the function does");
+        let outer = Outer {
+            blocks: std::mem::replace(&mut self.blocks, blocks),
+            locals: std::mem::replace(&mut self.locals, locals),
+            stack: std::mem::replace(&mut self.stack, stack),
+            known: self.known.clone(),
+            local_tags: self.local_tags.clone(),
+            prepaid: std::mem::take(&mut self.prepaid),
+            caps: self.caps.clone(),
+            caps_base: std::mem::replace(&mut self.caps_base, self.caps.len()),
+            left: std::mem::replace(&mut self.left, left),
+            inline: self.inline.replace(inline),
+        };
+        self.b.ins().jump(start, &[]);
+        outer
+    }
+
+    /// Puts back what [`Gen::enter_copy`] replaced.
+    fn leave_copy(&mut self, outer: Outer) {
+        self.blocks = outer.blocks;
+        self.locals = outer.locals;
+        self.stack = outer.stack;
+        self.known = outer.known;
+        self.local_tags = outer.local_tags;
+        self.prepaid = outer.prepaid;
+        self.caps = outer.caps;
+        self.caps_base = outer.caps_base;
+        self.left = outer.left;
+        self.inline = outer.inline;
     }
 
     /// Every return of a `Vm` entry must give its Rust caller the pinned register back
@@ -964,11 +1074,28 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// In a direct entry: saves this frame at `pc` with `h` operands (and, for the frame
     /// that gives up first, the counters) and returns [`DEOPT`].
     fn deopt(&mut self, pc: u32, h: u32, innermost: bool) {
-        if let Some(inline) = self.inline {
-            // A copy of the leaf paths stops short: the real call does it all.
-            self.b.ins().jump(inline.bail, &[]);
-            return;
+        match self.inline.map(|i| i.short) {
+            Some(Short::Retry { bail, .. }) => {
+                // A copy of the leaf paths stops short: the real call does it all.
+                self.b.ins().jump(bail, &[]);
+            }
+            Some(Short::GiveUp { gave_up }) => {
+                // A copy of the whole frame: its caller saves itself next.
+                self.save_frame(pc, h, innermost);
+                self.b.ins().jump(gave_up, &[]);
+            }
+            None => {
+                self.save_frame(pc, h, innermost);
+                let st = self.b.ins().iconst(I64, DEOPT as i64);
+                let zero = self.b.ins().iconst(I64, 0);
+                self.b.ins().return_(&[st, zero, zero, zero, zero]);
+            }
         }
+    }
+
+    /// In a direct entry: saves this frame at `pc` with `h` operands (and, for the frame
+    /// that gives up first, the counters) for the VM (`jit_deopt`).
+    fn save_frame(&mut self, pc: u32, h: u32, innermost: bool) {
         let Kind::Direct { index } = self.kind else {
             unreachable!("only direct entries give up");
         };
@@ -986,9 +1113,6 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b
             .ins()
             .call(self.helpers.deopt, &[ctx, func, closure, pcv, hv]);
-        let st = self.b.ins().iconst(I64, DEOPT as i64);
-        let zero = self.b.ins().iconst(I64, 0);
-        self.b.ins().return_(&[st, zero, zero, zero, zero]);
     }
 
     /// Loads locals, the stack up to `h` and the counters from the VM.
@@ -1120,7 +1244,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             Op::Gas(g) => {
                 let total = self.group_total(g);
-                if self.inline.is_some() {
+                if self.retry_bail().is_some() {
                     // A copy of the leaf paths checks what it charged where it returns.
                 } else if self.prepaid >= total {
                     // Checked with an earlier group of this straight line.
@@ -1385,8 +1509,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.create_block(),
             self.b.create_block(),
         );
-        // The callee returned: (gas left, instructions, result words).
+        // The callee returned: (gas left, instructions, result words); or it gave up.
         let returned = self.b.create_block();
+        let gave_up = self.cold_block();
         for _ in 0..4 {
             self.b.append_block_param(returned, I64);
         }
@@ -1425,8 +1550,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             let same = self.b.ins().icmp(IntCC::Equal, id, me);
             self.b.ins().brif(same, itself, &[], other, &[]);
             self.b.switch_to_block(itself);
-            let entry = self.b.ins().func_addr(I64, self.helpers.this);
-            self.inline_self_call(at, h, go, entry, returned);
+            if !self.inline_frame(at, h, left, returned, gave_up) {
+                let entry = self.b.ins().func_addr(I64, self.helpers.this);
+                self.inline_self_call(at, h, go, entry, returned);
+            }
             self.b.switch_to_block(other);
         }
 
@@ -1472,7 +1599,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let call = self.b.ins().call_indirect(sig, entry, &args);
         let rets = self.b.inst_results(call).to_vec();
         let status = rets[0];
-        let (gave_up, after) = (self.cold_block(), self.b.create_block());
+        let after = self.b.create_block();
         let ok = self.b.ins().icmp_imm_s(IntCC::Equal, status, LEFT as i64);
         let back = rets[1..]
             .iter()
@@ -1544,18 +1671,21 @@ impl<'a, 'b> Gen<'a, 'b> {
         let avail = self.b.use_var(self.avail);
         let instr = self.b.use_var(self.instr);
         if let Some(inline) = self.inline {
-            // When the path charged more than there was, the real call stops where the VM
-            // would.
             let rets = [avail, instr, a, b].map(ir::BlockArg::from);
-            if self.cache.gas_checks {
-                let charged = self.b.ins().isub(inline.avail, avail);
-                let ok =
-                    self.b
+            match inline.short {
+                // When the path charged more than there was, the real call stops where
+                // the VM would.
+                Short::Retry { bail, avail: had } if self.cache.gas_checks => {
+                    let charged = self.b.ins().isub(had, avail);
+                    let ok = self
+                        .b
                         .ins()
-                        .icmp(IntCC::UnsignedGreaterThanOrEqual, inline.avail, charged);
-                self.b.ins().brif(ok, inline.done, &rets, inline.bail, &[]);
-            } else {
-                self.b.ins().jump(inline.done, &rets);
+                        .icmp(IntCC::UnsignedGreaterThanOrEqual, had, charged);
+                    self.b.ins().brif(ok, inline.done, &rets, bail, &[]);
+                }
+                _ => {
+                    self.b.ins().jump(inline.done, &rets);
+                }
             }
             return;
         }

@@ -500,6 +500,36 @@ fn base_cases_run_inline_at_self_calls_as_the_vm_runs_them() {
 }
 
 #[test]
+fn a_self_calls_copy_that_gives_up_after_its_own_call_hands_the_vm_both_frames() {
+    // `s` is copied whole into its first self-call, so frames alternate between real
+    // direct frames and copies: s(6) runs as frames 6 (real), 5 (a copy), 4 (real), ...
+    // and s(5) as 5 (real), 4 (a copy), .... By hand, with s(0) = 2^63 - 11:
+    // s(1) = 2^63 - 10, s(2) = 2^63 - 8, s(3) = 2^63 - 5, s(4) = 2^63 - 1 (the largest
+    // integer), and s(5) = s(4) + 5 overflows in frame 5, after its own call returned:
+    // in the copy for s(6), in the real frame for s(5). Either way the VM must get every
+    // frame from 5 up and report E5011 at frame 5's `math.add`.
+    for top in [6, 5] {
+        let ir = format!(
+            r#"["std.seq", ["std.let", "s", null],
+              ["std.set", "s", ["std.lambda", ["n"],
+                ["std.if", ["bool.lt", ["std.var", "n"], 1], 9223372036854775797,
+                  ["math.add", ["std.var", "n"],
+                    ["std.apply", ["std.var", "s"], ["math.sub", ["std.var", "n"], 1]]]]]],
+              ["std.log", ["std.apply", ["std.var", "s"], 4]],
+              ["std.apply", ["std.var", "s"], {top}]]"#
+        );
+        let program = program(&ir);
+        let vm = trace(&program, Limits::default(), None);
+        assert!(vm.starts_with("failed E5011 "), "{vm}");
+        assert!(vm.contains("at $[2][2][2][3]"), "{vm}");
+        assert!(vm.ends_with(r#"log ["9223372036854775807"]"#), "{vm}");
+        let report = same_on_both(&ir, Limits::default());
+        assert_direct(&report, &["<lambda $[2][2]"]);
+        same_at_budgets(&program, Limits::default(), 1..=gas_of(&vm));
+    }
+}
+
+#[test]
 fn a_base_case_inline_that_runs_out_of_gas_stops_where_the_vm_does() {
     // `h` calls itself last, so nothing after its self-call was checked ahead: only the
     // copy of its base case can find the gas short, (0 + 1) + (0 + 2) + (0 + 3) + (0 + 4)
