@@ -314,8 +314,8 @@ pub(crate) struct Gen<'a, 'b> {
     /// While a copy of the function is being built inline at one of its self-calls
     /// ([`Gen::inline_self_call`], [`Gen::inline_frame`]).
     inline: Option<Inline>,
-    /// How many entries at the start of `caps` a copy of the whole frame took over from
-    /// its caller: they hold on every path of the copy.
+    /// In a copy: how many entries at the start of `caps` it took over from its caller
+    /// (see [`Gen::enter_copy`]); they hold on every path of the copy.
     caps_base: usize,
     /// Whether the function's first self-call has its copy of the whole frame.
     framed: bool,
@@ -1071,8 +1071,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
     }
 
-    /// In a direct entry: saves this frame at `pc` with `h` operands (and, for the frame
-    /// that gives up first, the counters) and returns [`DEOPT`].
+    /// In a direct entry, gives up at `pc` with `h` operands: saves this frame (and, for
+    /// the frame that gives up first, the counters) and returns [`DEOPT`]. In a copy of
+    /// the whole frame, saves it and goes on to the caller's give-up at the call; in a copy
+    /// of the leaf paths, makes the real call instead.
     fn deopt(&mut self, pc: u32, h: u32, innermost: bool) {
         match self.inline.map(|i| i.short) {
             Some(Short::Retry { bail, .. }) => {
