@@ -340,6 +340,19 @@ enum Short {
     GiveUp { gave_up: Block },
 }
 
+/// What a direct call calls ([`Gen::direct_call`]).
+#[derive(Clone, Copy)]
+enum Callee {
+    /// The function being built, as closure `id` (its own closure).
+    Itself { id: ir::Value },
+    /// The direct entry at `entry` of closure `id`, which takes `argc` arguments.
+    Entry {
+        entry: ir::Value,
+        id: ir::Value,
+        argc: u32,
+    },
+}
+
 /// The caller's state while a copy is built ([`Gen::enter_copy`]).
 struct Outer {
     blocks: Vec<Option<Block>>,
@@ -586,12 +599,12 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// own in registers. Where it returns, the result goes to `done` as a callee's would,
     /// and no call is made. Where it stops short (a path that calls, a guard or a gas
     /// check that fails), it goes back to the counters as they were and makes the real
-    /// call through `entry` in `go`, which runs those instructions again: they changed
+    /// call in `go`, which runs those instructions again: they changed
     /// nothing but the copy's own frame and the counters. So the VM's gas, instruction
     /// count and stop points are kept exactly.
-    fn inline_self_call(&mut self, at: u32, h: u32, go: Block, entry: ir::Value, done: Block) {
+    fn inline_self_call(&mut self, at: u32, h: u32, go: Block, done: Block) {
         let Some(region) = self.leaf.clone() else {
-            self.b.ins().jump(go, &[entry.into()]);
+            self.b.ins().jump(go, &[]);
             return;
         };
         let (avail, instr) = (self.b.use_var(self.avail), self.b.use_var(self.instr));
@@ -615,7 +628,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.switch_to_block(bail);
         self.b.def_var(self.avail, avail);
         self.b.def_var(self.instr, instr);
-        self.b.ins().jump(go, &[entry.into()]);
+        self.b.ins().jump(go, &[]);
     }
 
     /// A direct entry calling itself with `args` (the caller's stack from `at + 1`), with
@@ -1545,16 +1558,22 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.switch_to_block(lookup);
         let id = self.b.ins().ushr_imm_s(cw0, 32);
         self.b.append_block_param(go, I64);
+        // What a call of another closure must return to carry on here (see `types.rs`).
+        let mut expect = None;
         if let (Kind::Direct { .. }, Some(me)) = (self.kind, self.closure)
             && argc == self.func.params
         {
+            expect = self.facts.returns;
             let (itself, other) = (self.b.create_block(), self.b.create_block());
             let same = self.b.ins().icmp(IntCC::Equal, id, me);
             self.b.ins().brif(same, itself, &[], other, &[]);
             self.b.switch_to_block(itself);
             if !self.inline_frame(at, h, left, returned, gave_up) {
-                let entry = self.b.ins().func_addr(I64, self.helpers.this);
-                self.inline_self_call(at, h, go, entry, returned);
+                let go_self = self.b.create_block();
+                self.inline_self_call(at, h, go_self, returned);
+                self.b.switch_to_block(go_self);
+                let call = Callee::Itself { id };
+                self.direct_call(pc, at, h, call, left, returned, gave_up, None);
             }
             self.b.switch_to_block(other);
         }
@@ -1577,38 +1596,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.switch_to_block(found);
         self.b.ins().jump(go, &[entry.into()]);
 
-        // The call: counted here as the VM counts it, counters handed over in registers.
-        // A call from a `Vm` entry starts a chain of direct calls: a new cell epoch.
         self.b.switch_to_block(go);
         let entry = self.b.block_params(go)[0];
-        if self.kind == Kind::Vm {
-            let addr = self.b.ins().iconst(I64, self.cache.cell_epoch);
-            let e = self.b.ins().load(I64, flags(), addr, 0);
-            let e = self.b.ins().iadd_imm_s(e, 1);
-            self.b.ins().store(flags(), e, addr, 0);
-        }
-        self.count();
-        let avail = self.b.use_var(self.avail);
-        let instr = self.b.use_var(self.instr);
-        let below = self.b.ins().iadd_imm_s(left, -1);
-        let mut args = vec![avail, instr];
-        for i in at + 1..h {
-            let (a, b) = self.slot(i);
-            args.extend([a, b]);
-        }
-        args.extend([id, below]);
-        let sig = self.direct_sig(argc);
-        let call = self.b.ins().call_indirect(sig, entry, &args);
-        let rets = self.b.inst_results(call).to_vec();
-        let status = rets[0];
-        let after = self.b.create_block();
-        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, status, LEFT as i64);
-        let back = rets[1..]
-            .iter()
-            .map(|&r| ir::BlockArg::from(r))
-            .collect::<Vec<_>>();
-        self.b.ins().brif(ok, returned, &back, gave_up, &[]);
+        let call = Callee::Entry { entry, id, argc };
+        self.direct_call(pc, at, h, call, left, returned, gave_up, expect);
 
+        let after = self.b.create_block();
         self.b.switch_to_block(returned);
         let r = self.b.block_params(returned).to_vec();
         self.b.def_var(self.avail, r[0]);
@@ -1634,6 +1627,75 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.switch_to_block(vm_way);
         self.slow(pc, op, h, Some(after));
         self.b.switch_to_block(after);
+    }
+
+    /// The native call of `callee` from `Call` at `pc`, with the caller's stack from
+    /// `at + 1` to `h` as its arguments and `left` direct frames allowed below the caller:
+    /// counted here as the VM counts it, the counters handed over in registers. A call from
+    /// a `Vm` entry starts a chain of direct calls: a new cell epoch. Goes on to `returned`
+    /// with (gas left, instructions, result words), or to `gave_up`. With `expect`, a result
+    /// with another tag gives up at `pc + 1` with the result on the stack, as a failed type
+    /// guard there would.
+    #[allow(clippy::too_many_arguments)]
+    fn direct_call(
+        &mut self,
+        pc: u32,
+        at: u32,
+        h: u32,
+        callee: Callee,
+        left: ir::Value,
+        returned: Block,
+        gave_up: Block,
+        expect: Tag,
+    ) {
+        if self.kind == Kind::Vm {
+            let addr = self.b.ins().iconst(I64, self.cache.cell_epoch);
+            let e = self.b.ins().load(I64, flags(), addr, 0);
+            let e = self.b.ins().iadd_imm_s(e, 1);
+            self.b.ins().store(flags(), e, addr, 0);
+        }
+        self.count();
+        let avail = self.b.use_var(self.avail);
+        let instr = self.b.use_var(self.instr);
+        let below = self.b.ins().iadd_imm_s(left, -1);
+        let mut args = vec![avail, instr];
+        for i in at + 1..h {
+            let (a, b) = self.slot(i);
+            args.extend([a, b]);
+        }
+        let call = match callee {
+            Callee::Itself { id } => {
+                args.extend([id, below]);
+                self.b.ins().call(self.helpers.this, &args)
+            }
+            Callee::Entry { entry, id, argc } => {
+                args.extend([id, below]);
+                let sig = self.direct_sig(argc);
+                self.b.ins().call_indirect(sig, entry, &args)
+            }
+        };
+        let rets = self.b.inst_results(call).to_vec();
+        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, rets[0], LEFT as i64);
+        let back = rets[1..]
+            .iter()
+            .map(|&r| ir::BlockArg::from(r))
+            .collect::<Vec<_>>();
+        let Some(tag) = expect else {
+            self.b.ins().brif(ok, returned, &back, gave_up, &[]);
+            return;
+        };
+        let check = self.b.create_block();
+        self.b.ins().brif(ok, check, &[], gave_up, &[]);
+        self.b.switch_to_block(check);
+        let got = self.b.ins().band_imm_s(rets[3], 0xff);
+        let same = self.b.ins().icmp_imm_s(IntCC::Equal, got, tag);
+        let wrong = self.cold_block();
+        self.b.ins().brif(same, returned, &back, wrong, &[]);
+        self.b.switch_to_block(wrong);
+        self.b.def_var(self.avail, rets[1]);
+        self.b.def_var(self.instr, rets[2]);
+        self.push(at, rets[3], rets[4]);
+        self.deopt(pc + 1, at + 1, true);
     }
 
     /// The address of the cache words of the instruction at `pc`.

@@ -20,6 +20,13 @@
 //!   returns at once and the VM carries on. A function whose entry checks keep failing is
 //!   compiled again without relying on them: its entries then count as arriving with
 //!   nothing known.
+//! - In a direct entry, a call with as many arguments as the function takes may be known to
+//!   return an integer ([`Facts::returns`]). That holds when every `Return`
+//!   of the function returns one, given that those calls do: a call of the function itself
+//!   (its copies included) returns one by induction on the depth of calls, since it runs
+//!   this same code, and the result of a call of any other closure is checked where it
+//!   returns (a different tag gives up there, after the call, with the result on the
+//!   stack).
 
 use weft_bytecode::Op;
 use weft_bytecode::program::{BinOp, Func};
@@ -100,6 +107,9 @@ pub(crate) struct Facts {
     pub at: Vec<Option<State>>,
     /// Whether the VM's entries are checked against the facts (else they hold nothing).
     pub guarded: bool,
+    /// In a direct entry: the tag every call with as many arguments as the function takes
+    /// is known to return (see the module's doc), when there is one.
+    pub returns: Tag,
 }
 
 impl Facts {
@@ -112,6 +122,47 @@ impl Facts {
         entries: &[u32],
         direct: bool,
         guarded: bool,
+    ) -> Facts {
+        let plain = Facts::flow(func, depth, entries, direct, guarded, None);
+        let calls_itself = func
+            .code
+            .iter()
+            .any(|op| matches!(op, Op::Call(argc) if *argc == func.params));
+        if !direct || !calls_itself {
+            return plain;
+        }
+        // Assume the calls return an integer, and keep that only if then every return
+        // gives one. (A path that returns such a call's result joins others where the
+        // plain facts know nothing, so they cannot say which tag to try; and only integer
+        // arithmetic gives a known tag.)
+        let assumed = Facts::flow(func, depth, entries, direct, guarded, Some(TAG_INT));
+        if assumed.return_tags(func).all(|t| t == Some(TAG_INT)) {
+            assumed
+        } else {
+            plain
+        }
+    }
+
+    /// The tags of the values the function's reachable `Return`s give.
+    fn return_tags<'f>(&'f self, func: &'f Func) -> impl Iterator<Item = Tag> + 'f {
+        func.code
+            .iter()
+            .zip(&self.at)
+            .filter_map(|(op, st)| match (op, st) {
+                (Op::Return, Some(st)) => Some(st.stack.last().copied().flatten()),
+                _ => None,
+            })
+    }
+
+    /// The dataflow, with `returns` the tag assumed for calls with as many arguments as
+    /// the function takes.
+    fn flow(
+        func: &Func,
+        depth: &[Option<u32>],
+        entries: &[u32],
+        direct: bool,
+        guarded: bool,
+        returns: Tag,
     ) -> Facts {
         let n = func.code.len();
         let slots = func.slots as usize;
@@ -151,7 +202,7 @@ impl Facts {
             };
             at[pc] = Some(merged.clone());
             let op = func.code[pc];
-            let out = transfer(func, op, &merged, direct);
+            let out = transfer(func, op, &merged, direct, returns);
             for s in successors(op, pc as u32) {
                 let Some(Some(d)) = depth.get(s as usize) else {
                     continue;
@@ -174,7 +225,11 @@ impl Facts {
                 work.push((s as usize, next));
             }
         }
-        Facts { at, guarded }
+        Facts {
+            at,
+            guarded,
+            returns,
+        }
     }
 }
 
@@ -184,10 +239,15 @@ pub(crate) fn has_float_path(kind: BinOp) -> bool {
     kind.has_float_path() && kind != BinOp::Mod
 }
 
-/// The facts after `op` (on its fall-through path) given `st` before it.
-fn transfer(func: &Func, op: Op, st: &State, direct: bool) -> State {
+/// The facts after `op` (on its fall-through path) given `st` before it, with `returns`
+/// the tag calls with as many arguments as the function takes are known to return.
+fn transfer(func: &Func, op: Op, st: &State, direct: bool, returns: Tag) -> State {
     let mut s = st.clone();
     match op {
+        Op::Call(argc) if argc == func.params && returns.is_some() => {
+            s.pop(argc as usize + 1);
+            s.push(returns, None);
+        }
         Op::Null => s.push(Some(TAG_NULL), None),
         Op::True | Op::False => s.push(Some(TAG_BOOL), None),
         Op::Int(_) => s.push(Some(TAG_INT), None),

@@ -530,6 +530,36 @@ fn a_self_calls_copy_that_gives_up_after_its_own_call_hands_the_vm_both_frames()
 }
 
 #[test]
+fn a_call_known_to_return_an_integer_gives_up_where_another_closure_returns_something_else() {
+    // `f` returns 0 or a call's result plus 1, so its direct entry takes the results of
+    // its one-argument calls to be integers (`src/types.rs`): true of `f` itself by
+    // induction, and checked where any other closure returns. `h` is `f` (5), then a
+    // closure whose native code returns a float: f(5) = h(4) + 1 = 1.5 * 2.0 + 1 = 4.0,
+    // where native code must give up after the call rather than add a float's bits; then
+    // one returning an integer: f(5) = 4 * 2 + 1 = 9; then `f` again: f(6) = 6. Worked by
+    // hand.
+    let ir = r#"["std.seq", ["std.let", "h", null],
+      ["std.let", "f", ["std.lambda", ["n"],
+        ["std.if", ["bool.lt", ["std.var", "n"], 1], 0,
+          ["math.add", ["std.apply", ["std.var", "h"], ["math.sub", ["std.var", "n"], 1]], 1]]]],
+      ["std.set", "h", ["std.var", "f"]],
+      ["std.log", ["std.apply", ["std.var", "f"], 5]],
+      ["std.set", "h", ["std.lambda", ["n"], ["math.mul", 1.5, 2.0]]],
+      ["std.log", ["std.apply", ["std.var", "f"], 5]],
+      ["std.set", "h", ["std.lambda", ["n"], ["math.mul", ["std.var", "n"], 2]]],
+      ["std.log", ["std.apply", ["std.var", "f"], 5]],
+      ["std.set", "h", ["std.var", "f"]],
+      ["std.apply", ["std.var", "f"], 6]]"#;
+    let program = program(ir);
+    let vm = trace(&program, Limits::default(), None);
+    assert!(vm.starts_with("finished 6 "), "{vm}");
+    assert!(vm.ends_with(r#"log ["5", "4.0", "9"]"#), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    assert_direct(&report, &["<lambda $[2][2]"]);
+    same_at_budgets(&program, Limits::default(), 1..=gas_of(&vm));
+}
+
+#[test]
 fn a_base_case_inline_that_runs_out_of_gas_stops_where_the_vm_does() {
     // `h` calls itself last, so nothing after its self-call was checked ahead: only the
     // copy of its base case can find the gas short, (0 + 1) + (0 + 2) + (0 + 3) + (0 + 4)
