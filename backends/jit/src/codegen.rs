@@ -319,6 +319,13 @@ pub(crate) struct Gen<'a, 'b> {
     caps_base: usize,
     /// Whether the function's first self-call has its copy of the whole frame.
     framed: bool,
+    /// For each operand stack value read by `LoadCap` or `LoadChain` on the current
+    /// straight line: its capture operand (as in `caps`).
+    from_cap: Vec<Option<u32>>,
+    /// In a copy of the whole frame: the capture operand its caller called it through,
+    /// which therefore holds the closure being built on every path of the copy (see
+    /// [`Gen::inline_frame`]).
+    me_cap: Option<u32>,
 }
 
 /// A copy of the function being built inline at one of its self-calls.
@@ -343,8 +350,8 @@ enum Short {
 /// What a direct call calls ([`Gen::direct_call`]).
 #[derive(Clone, Copy)]
 enum Callee {
-    /// The function being built, as closure `id` (its own closure).
-    Itself { id: ir::Value },
+    /// The function being built, as its own closure.
+    Itself,
     /// The direct entry at `entry` of closure `id`, which takes `argc` arguments.
     Entry {
         entry: ir::Value,
@@ -365,6 +372,8 @@ struct Outer {
     caps_base: usize,
     left: Option<ir::Value>,
     inline: Option<Inline>,
+    from_cap: Vec<Option<u32>>,
+    me_cap: Option<u32>,
 }
 
 /// At most this many instructions of a function are copied whole into its first
@@ -434,6 +443,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             inline: None,
             caps_base: 0,
             framed: false,
+            from_cap: vec![None; func.max_stack as usize + 1],
+            me_cap: None,
         }
     }
 
@@ -521,6 +532,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
                 self.b.switch_to_block(block);
                 self.known.fill(None);
+                self.from_cap.fill(None);
                 self.prepaid = 0;
                 if self.joins[pc] {
                     self.caps.truncate(self.caps_base);
@@ -658,7 +670,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             .map(|pc| (self.leaders[pc] && self.depth[pc].is_some()).then(|| self.b.create_block()))
             .collect();
         let short = Short::GiveUp { gave_up };
+        let me = self.from_cap[at as usize];
         let outer = self.enter_copy(at, h, blocks, Inline { done, short }, Some(below));
+        self.me_cap = me;
         if self.emit(None) {
             // As in `build`: falling off the end cannot happen in verified code.
             let n = self.func.code.len() as u32;
@@ -717,6 +731,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             caps_base: std::mem::replace(&mut self.caps_base, self.caps.len()),
             left: std::mem::replace(&mut self.left, left),
             inline: self.inline.replace(inline),
+            from_cap: std::mem::replace(&mut self.from_cap, vec![None; self.known.len()]),
+            me_cap: self.me_cap.take(),
         };
         self.b.ins().jump(start, &[]);
         outer
@@ -734,6 +750,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.caps_base = outer.caps_base;
         self.left = outer.left;
         self.inline = outer.inline;
+        self.from_cap = outer.from_cap;
+        self.me_cap = outer.me_cap;
     }
 
     /// Every return of a `Vm` entry must give its Rust caller the pinned register back
@@ -1020,6 +1038,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     fn push(&mut self, h: u32, w0: ir::Value, w1: ir::Value) {
+        self.from_cap[h as usize] = None;
         let (a, b) = self.stack[h as usize];
         self.b.def_var(a, w0);
         self.b.def_var(b, w1);
@@ -1518,12 +1537,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn call(&mut self, pc: u32, op: Op, argc: u32, h: u32) {
         let at = h - argc - 1;
         let (cw0, _) = self.slot(at);
-        let (check, lookup, go, vm_way) = (
-            self.b.create_block(),
-            self.b.create_block(),
-            self.b.create_block(),
-            self.b.create_block(),
-        );
+        let (check, vm_way) = (self.b.create_block(), self.b.create_block());
         // The callee returned: (gas left, instructions, result words); or it gave up.
         let returned = self.b.create_block();
         let gave_up = self.cold_block();
@@ -1549,57 +1563,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
         };
         self.b.switch_to_block(check);
-        let tag = self.b.ins().band_imm_s(cw0, 0xff);
-        let is_closure = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_CLOSURE);
-        self.b.ins().brif(is_closure, lookup, &[], vm_way, &[]);
-
-        // A direct entry calling its own closure with as many arguments as it takes calls
-        // itself: the same closure is the same function, whose direct entry this is.
-        self.b.switch_to_block(lookup);
-        let id = self.b.ins().ushr_imm_s(cw0, 32);
-        self.b.append_block_param(go, I64);
-        // What a call of another closure must return to carry on here (see `types.rs`).
-        let mut expect = None;
-        if let (Kind::Direct { .. }, Some(me)) = (self.kind, self.closure)
-            && argc == self.func.params
-        {
-            expect = self.facts.returns;
-            let (itself, other) = (self.b.create_block(), self.b.create_block());
-            let same = self.b.ins().icmp(IntCC::Equal, id, me);
-            self.b.ins().brif(same, itself, &[], other, &[]);
-            self.b.switch_to_block(itself);
-            if !self.inline_frame(at, h, left, returned, gave_up) {
-                let go_self = self.b.create_block();
-                self.inline_self_call(at, h, go_self, returned);
-                self.b.switch_to_block(go_self);
-                let call = Callee::Itself { id };
-                self.direct_call(pc, at, h, call, left, returned, gave_up, None);
-            }
-            self.b.switch_to_block(other);
+        let itself = argc == self.func.params && self.me_cap.is_some();
+        if itself && self.from_cap[at as usize] == self.me_cap {
+            // In a copy, through the capture its caller called it through: the closure
+            // being built, checked there.
+            self.call_itself(pc, at, h, left, returned, gave_up);
+        } else {
+            self.call_closure(pc, argc, at, h, cw0, left, (returned, gave_up, vm_way));
         }
-
-        // The site's cache, else `jit_callee` (which fills it).
-        let site = self.site(pc);
-        let hit = self.cache_hit(site, self.cache.code_epoch, id);
-        let (cached, miss) = (self.b.create_block(), self.cold_block());
-        self.b.ins().brif(hit, cached, &[], miss, &[]);
-        self.b.switch_to_block(cached);
-        let entry = self.b.ins().load(I64, flags(), site, 16);
-        self.b.ins().jump(go, &[entry.into()]);
-        self.b.switch_to_block(miss);
-        let n = self.b.ins().iconst(I32, i64::from(argc));
-        let ctx = self.ctx();
-        let call = self.b.ins().call(self.helpers.callee, &[ctx, id, n, site]);
-        let entry = self.b.inst_results(call)[0];
-        let found = self.b.create_block();
-        self.b.ins().brif(entry, found, &[], vm_way, &[]);
-        self.b.switch_to_block(found);
-        self.b.ins().jump(go, &[entry.into()]);
-
-        self.b.switch_to_block(go);
-        let entry = self.b.block_params(go)[0];
-        let call = Callee::Entry { entry, id, argc };
-        self.direct_call(pc, at, h, call, left, returned, gave_up, expect);
 
         let after = self.b.create_block();
         self.b.switch_to_block(returned);
@@ -1627,6 +1598,90 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.switch_to_block(vm_way);
         self.slow(pc, op, h, Some(after));
         self.b.switch_to_block(after);
+    }
+
+    /// A direct entry calling itself (see [`Gen::call`]): a copy of the whole function
+    /// ([`Gen::inline_frame`]), else a copy of its leaf paths and the real call.
+    #[allow(clippy::too_many_arguments)]
+    fn call_itself(
+        &mut self,
+        pc: u32,
+        at: u32,
+        h: u32,
+        left: ir::Value,
+        returned: Block,
+        gave_up: Block,
+    ) {
+        if !self.inline_frame(at, h, left, returned, gave_up) {
+            let go = self.b.create_block();
+            self.inline_self_call(at, h, go, returned);
+            self.b.switch_to_block(go);
+            self.direct_call(pc, at, h, Callee::Itself, left, returned, gave_up, None);
+        }
+    }
+
+    /// The callee of [`Gen::call`] (`cw0` its first word) when not known: a closure
+    /// calling itself, or one with a direct entry for `argc` arguments (from the call
+    /// site's cache, else `jit_callee`), else the VM's way. `exits` are the call's
+    /// `(returned, gave_up, vm_way)` blocks.
+    #[allow(clippy::too_many_arguments)]
+    fn call_closure(
+        &mut self,
+        pc: u32,
+        argc: u32,
+        at: u32,
+        h: u32,
+        cw0: ir::Value,
+        left: ir::Value,
+        exits: (Block, Block, Block),
+    ) {
+        let (returned, gave_up, vm_way) = exits;
+        let (lookup, go) = (self.b.create_block(), self.b.create_block());
+        let tag = self.b.ins().band_imm_s(cw0, 0xff);
+        let is_closure = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_CLOSURE);
+        self.b.ins().brif(is_closure, lookup, &[], vm_way, &[]);
+
+        // A direct entry calling its own closure with as many arguments as it takes calls
+        // itself: the same closure is the same function, whose direct entry this is.
+        self.b.switch_to_block(lookup);
+        let id = self.b.ins().ushr_imm_s(cw0, 32);
+        self.b.append_block_param(go, I64);
+        // What a call of another closure must return to carry on here (see `types.rs`).
+        let mut expect = None;
+        if let (Kind::Direct { .. }, Some(me)) = (self.kind, self.closure)
+            && argc == self.func.params
+        {
+            expect = self.facts.returns;
+            let (itself, other) = (self.b.create_block(), self.b.create_block());
+            let same = self.b.ins().icmp(IntCC::Equal, id, me);
+            self.b.ins().brif(same, itself, &[], other, &[]);
+            self.b.switch_to_block(itself);
+            self.call_itself(pc, at, h, left, returned, gave_up);
+            self.b.switch_to_block(other);
+        }
+
+        // The site's cache, else `jit_callee` (which fills it).
+        let site = self.site(pc);
+        let hit = self.cache_hit(site, self.cache.code_epoch, id);
+        let (cached, miss) = (self.b.create_block(), self.cold_block());
+        self.b.ins().brif(hit, cached, &[], miss, &[]);
+        self.b.switch_to_block(cached);
+        let entry = self.b.ins().load(I64, flags(), site, 16);
+        self.b.ins().jump(go, &[entry.into()]);
+        self.b.switch_to_block(miss);
+        let n = self.b.ins().iconst(I32, i64::from(argc));
+        let ctx = self.ctx();
+        let call = self.b.ins().call(self.helpers.callee, &[ctx, id, n, site]);
+        let entry = self.b.inst_results(call)[0];
+        let found = self.b.create_block();
+        self.b.ins().brif(entry, found, &[], vm_way, &[]);
+        self.b.switch_to_block(found);
+        self.b.ins().jump(go, &[entry.into()]);
+
+        self.b.switch_to_block(go);
+        let entry = self.b.block_params(go)[0];
+        let call = Callee::Entry { entry, id, argc };
+        self.direct_call(pc, at, h, call, left, returned, gave_up, expect);
     }
 
     /// The native call of `callee` from `Call` at `pc`, with the caller's stack from
@@ -1664,8 +1719,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             args.extend([a, b]);
         }
         let call = match callee {
-            Callee::Itself { id } => {
-                args.extend([id, below]);
+            Callee::Itself => {
+                let me = self.closure.expect("a direct entry has its closure");
+                args.extend([me, below]);
                 self.b.ins().call(self.helpers.this, &args)
             }
             Callee::Entry { entry, id, argc } => {
@@ -1766,6 +1822,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn load_cap(&mut self, pc: u32, c: u32, h: u32) {
         if let Some(&(_, a, b)) = self.caps.iter().find(|(k, ..)| *k == c) {
             self.push(h, a, b);
+            self.from_cap[h as usize] = Some(c);
             self.count();
             return;
         }
@@ -1790,6 +1847,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let b = self.b.ins().load(I64, flags(), site, 24);
         self.caps.push((c, a, b));
         self.push(h, a, b);
+        self.from_cap[h as usize] = Some(c);
         self.count();
     }
 

@@ -560,6 +560,30 @@ fn a_call_known_to_return_an_integer_gives_up_where_another_closure_returns_some
 }
 
 #[test]
+fn a_self_calls_copy_tells_its_own_closure_from_another_captured_one() {
+    // In the copy of `f` at its first self-call, the call through `f` needs no check that
+    // it calls itself (its caller checked that capture), but the call through `g`, which
+    // takes as many arguments, is another closure's. By hand: f(n) = f(n - 1) + 3n, f(0) = 0,
+    // so f(4) = 3 * (1 + 2 + 3 + 4) = 30; with `g` swapped for `f` itself, f(n) = f(n - 1)
+    // + f(n) never returns and runs out of call depth.
+    let ir = r#"["std.seq", ["std.let", "f", null],
+      ["std.let", "g", ["std.lambda", ["n"], ["math.mul", ["std.var", "n"], 3]]],
+      ["std.set", "f", ["std.lambda", ["n"],
+        ["std.if", ["bool.lt", ["std.var", "n"], 1], 0,
+          ["math.add", ["std.apply", ["std.var", "f"], ["math.sub", ["std.var", "n"], 1]],
+                       ["std.apply", ["std.var", "g"], ["std.var", "n"]]]]]],
+      ["std.log", ["std.apply", ["std.var", "f"], 4]],
+      ["std.set", "g", ["std.var", "f"]],
+      ["std.apply", ["std.var", "f"], 4]]"#;
+    let program = program(ir);
+    let vm = trace(&program, Limits::default(), None);
+    assert!(vm.starts_with("failed E5004 call depth"), "{vm}");
+    assert!(vm.ends_with(r#"log ["30"]"#), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    assert_direct(&report, &["<lambda $[2][2]", "<lambda $[3][2]"]);
+}
+
+#[test]
 fn a_base_case_inline_that_runs_out_of_gas_stops_where_the_vm_does() {
     // `h` calls itself last, so nothing after its self-call was checked ahead: only the
     // copy of its base case can find the gas short, (0 + 1) + (0 + 2) + (0 + 3) + (0 + 4)
