@@ -39,6 +39,10 @@ pub(crate) const TAG_INT: i64 = 2;
 pub(crate) const TAG_FLOAT: i64 = 3;
 const TAG_CLOSURE: i64 = 7;
 
+/// The bytes of a closure value's first word that say which closure it is: the tag and
+/// the heap index (the bytes between them are padding).
+const CLOSURE_WORD_MASK: i64 = 0xffff_ffff_0000_00ff_u64 as i64;
+
 /// Direct entries take at most this many parameters (two registers each).
 pub(crate) const MAX_DIRECT_PARAMS: u32 = 8;
 
@@ -95,7 +99,9 @@ pub(crate) const DIRECT_CC: CallConv = CallConv::Tail;
 
 /// The signature of a direct entry for `params` parameters:
 /// `(gas left, instructions, arguments as word pairs, closure, direct frames left)
-/// -> (status, gas left, instructions, result word 0, result word 1)`. The counters and
+/// -> (status, gas left, instructions, result word 0, result word 1)`. The closure word
+/// is the closure's heap index, with a capture operand plus one above bit 32 when the
+/// caller knows that capture holds the closure itself (see [`Gen::load_cap`]). The counters and
 /// the result mean something only when the status is [`LEFT`]. The context is in the
 /// pinned register ([`Gen::ctx`]). The arguments come early so that a one-parameter
 /// function gets all of its parameters in registers.
@@ -275,6 +281,9 @@ pub(crate) struct Gen<'a, 'b> {
     kind: Kind,
     /// In a direct entry: the closure it was called with (its heap index).
     closure: Option<ir::Value>,
+    /// In a direct entry: the capture operand plus one its caller said holds the closure
+    /// itself, or 0 (see [`direct_signature`]).
+    hint: Option<ir::Value>,
     /// Imported direct-entry signatures by argument count.
     sigs: Vec<(u32, SigRef)>,
     /// The tag of each operand stack value where it is known statically, from `facts`
@@ -421,6 +430,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             helpers,
             kind,
             closure: None,
+            hint: None,
             sigs: Vec::new(),
             known: vec![None; func.max_stack as usize + 1],
             facts,
@@ -879,7 +889,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         let n = params.len();
         self.b.def_var(self.avail, params[0]);
         self.b.def_var(self.instr, params[1]);
-        self.closure = Some(params[n - 2]);
+        let closure = params[n - 2];
+        let index = self.b.ins().ireduce(I32, closure);
+        self.closure = Some(self.b.ins().uextend(I64, index));
+        self.hint = Some(self.b.ins().ushr_imm_s(closure, 32));
         self.left = Some(params[n - 1]);
         for j in 0..self.locals.len() {
             let (a, b) = match (params.get(2 + 2 * j), params.get(3 + 2 * j)) {
@@ -1636,29 +1649,39 @@ impl<'a, 'b> Gen<'a, 'b> {
         exits: (Block, Block, Block),
     ) {
         let (returned, gave_up, vm_way) = exits;
-        let (lookup, go) = (self.b.create_block(), self.b.create_block());
+        let (check, lookup, go) = (
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        );
+        // What a call of another closure must return to carry on here (see `types.rs`).
+        let mut expect = None;
+        if let Kind::Direct { .. } = self.kind
+            && argc == self.func.params
+        {
+            // A direct entry calling its own closure with as many arguments as it takes
+            // calls itself: the same closure is the same function, whose direct entry this
+            // is. Its tag and index are checked at once (the bytes between them are
+            // padding).
+            expect = self.facts.returns;
+            let itself = self.b.create_block();
+            let word = self.b.ins().band_imm_s(cw0, CLOSURE_WORD_MASK);
+            let me = self.me_word();
+            let same = self.b.ins().icmp(IntCC::Equal, word, me);
+            self.b.ins().brif(same, itself, &[], check, &[]);
+            self.b.switch_to_block(itself);
+            self.call_itself(pc, at, h, left, returned, gave_up);
+        } else {
+            self.b.ins().jump(check, &[]);
+        }
+
+        self.b.switch_to_block(check);
         let tag = self.b.ins().band_imm_s(cw0, 0xff);
         let is_closure = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_CLOSURE);
         self.b.ins().brif(is_closure, lookup, &[], vm_way, &[]);
-
-        // A direct entry calling its own closure with as many arguments as it takes calls
-        // itself: the same closure is the same function, whose direct entry this is.
         self.b.switch_to_block(lookup);
         let id = self.b.ins().ushr_imm_s(cw0, 32);
         self.b.append_block_param(go, I64);
-        // What a call of another closure must return to carry on here (see `types.rs`).
-        let mut expect = None;
-        if let (Kind::Direct { .. }, Some(me)) = (self.kind, self.closure)
-            && argc == self.func.params
-        {
-            expect = self.facts.returns;
-            let (itself, other) = (self.b.create_block(), self.b.create_block());
-            let same = self.b.ins().icmp(IntCC::Equal, id, me);
-            self.b.ins().brif(same, itself, &[], other, &[]);
-            self.b.switch_to_block(itself);
-            self.call_itself(pc, at, h, left, returned, gave_up);
-            self.b.switch_to_block(other);
-        }
 
         // The site's cache, else `jit_callee` (which fills it).
         let site = self.site(pc);
@@ -1721,6 +1744,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         let call = match callee {
             Callee::Itself => {
                 let me = self.closure.expect("a direct entry has its closure");
+                // The callee was read from a capture, and checked to be this closure.
+                let me = match self.from_cap[at as usize].map(|c| u64::from(c) + 1) {
+                    Some(hint) if hint < 1 << 32 => self.b.ins().bor_imm_s(me, (hint << 32) as i64),
+                    _ => me,
+                };
                 args.extend([me, below]);
                 self.b.ins().call(self.helpers.this, &args)
             }
@@ -1814,11 +1842,13 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// `LoadCap(c)` in a direct entry, through `jit_load_cap` (or, with [`CHAIN`] set in
-    /// `c`, `LoadChain`).
+    /// `c`, `LoadChain`); or, when the caller said that capture holds the closure itself
+    /// ([`direct_signature`]), that closure without a read.
     ///
     /// A second read of the same capture on one straight line reuses the first: directly
     /// called code never writes a captured variable, and the function it calls either
     /// returns having written none or gives up, taking this frame with it (see `cache.rs`).
+    /// That is also why the caller's word holds for the whole call.
     fn load_cap(&mut self, pc: u32, c: u32, h: u32) {
         if let Some(&(_, a, b)) = self.caps.iter().find(|(k, ..)| *k == c) {
             self.push(h, a, b);
@@ -1827,10 +1857,29 @@ impl<'a, 'b> Gen<'a, 'b> {
             return;
         }
         let closure = self.closure.expect("a direct entry has its closure");
+        let hint = self.hint.expect("a direct entry has its caller's word");
+        let (itself, read, done) = (
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        );
+        self.b.append_block_param(done, I64);
+        self.b.append_block_param(done, I64);
+        let is_me = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, hint, i64::from(c) + 1);
+        self.b.ins().brif(is_me, itself, &[], read, &[]);
+        self.b.switch_to_block(itself);
+        let a = self.me_word();
+        let b = self.b.ins().iconst(I64, 0);
+        self.b.ins().jump(done, &[a.into(), b.into()]);
+
+        self.b.switch_to_block(read);
         let site = self.site(pc);
         let hit = self.cache_hit(site, self.cache.cell_epoch, closure);
-        let (done, miss, fail) = (self.b.create_block(), self.cold_block(), self.cold_block());
-        self.b.ins().brif(hit, done, &[], miss, &[]);
+        let (cached, miss, fail) = (self.b.create_block(), self.cold_block(), self.cold_block());
+        self.b.ins().brif(hit, cached, &[], miss, &[]);
         self.b.switch_to_block(miss);
         let i = self.b.ins().iconst(I32, i64::from(c));
         let ctx = self.ctx();
@@ -1839,16 +1888,27 @@ impl<'a, 'b> Gen<'a, 'b> {
             .ins()
             .call(self.helpers.load_cap, &[ctx, closure, i, site]);
         let ok = self.b.inst_results(call)[0];
-        self.b.ins().brif(ok, done, &[], fail, &[]);
+        self.b.ins().brif(ok, cached, &[], fail, &[]);
         self.b.switch_to_block(fail);
         self.deopt(pc, h, true);
-        self.b.switch_to_block(done);
+        self.b.switch_to_block(cached);
         let a = self.b.ins().load(I64, flags(), site, 16);
         let b = self.b.ins().load(I64, flags(), site, 24);
+        self.b.ins().jump(done, &[a.into(), b.into()]);
+
+        self.b.switch_to_block(done);
+        let [a, b] = self.b.block_params(done).try_into().expect("two words");
         self.caps.push((c, a, b));
         self.push(h, a, b);
         self.from_cap[h as usize] = Some(c);
         self.count();
+    }
+
+    /// In a direct entry: the first word of its own closure as a value.
+    fn me_word(&mut self) -> ir::Value {
+        let closure = self.closure.expect("a direct entry has its closure");
+        let index = self.b.ins().ishl_imm_s(closure, 32);
+        self.b.ins().bor_imm_s(index, TAG_CLOSURE)
     }
 
     fn push_bool(&mut self, h: u32, c: ir::Value) {

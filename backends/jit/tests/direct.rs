@@ -584,6 +584,30 @@ fn a_self_calls_copy_tells_its_own_closure_from_another_captured_one() {
 }
 
 #[test]
+fn a_self_call_says_which_capture_holds_the_callee_and_no_other_call_does() {
+    // A direct self-call tells the callee which of its captures holds the closure itself,
+    // so the callee does not read it. `f` captures `g` then `f`, `g` captures `k` then
+    // `g`: only `f`'s calls of `f` and `g`'s calls of `g` may say so, each of its own
+    // capture. By hand: g(n) = k * (n + 1) = 5 * (n + 1) and f(n) = g(n) + f(n - 1),
+    // f(0) = 0, so f(4) = 5 * (5 + 4 + 3 + 2) = 70.
+    let ir = r#"["std.seq", ["std.let", "k", 5], ["std.let", "f", null], ["std.let", "g", null],
+      ["std.set", "g", ["std.lambda", ["n"],
+        ["std.if", ["bool.lt", ["std.var", "n"], 1], ["std.var", "k"],
+          ["math.add", ["std.var", "k"],
+            ["std.apply", ["std.var", "g"], ["math.sub", ["std.var", "n"], 1]]]]]],
+      ["std.set", "f", ["std.lambda", ["n"],
+        ["std.if", ["bool.lt", ["std.var", "n"], 1], 0,
+          ["math.add", ["std.apply", ["std.var", "g"], ["std.var", "n"]],
+            ["std.apply", ["std.var", "f"], ["math.sub", ["std.var", "n"], 1]]]]]],
+      ["std.apply", ["std.var", "f"], 4]]"#;
+    let program = program(ir);
+    let vm = trace(&program, Limits::default(), None);
+    assert!(vm.starts_with("finished 70 "), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    assert_direct(&report, &["<lambda $[4][2]", "<lambda $[5][2]"]);
+}
+
+#[test]
 fn a_base_case_inline_that_runs_out_of_gas_stops_where_the_vm_does() {
     // `h` calls itself last, so nothing after its self-call was checked ahead: only the
     // copy of its base case can find the gas short, (0 + 1) + (0 + 2) + (0 + 3) + (0 + 4)
