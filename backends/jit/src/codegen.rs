@@ -295,9 +295,15 @@ pub(crate) struct Gen<'a, 'b> {
     entry_pcs: Vec<u32>,
     /// The tags of the locals before the current instruction, from `facts`.
     local_tags: Vec<Tag>,
-    /// Gas checked ahead by an earlier group of the current straight line and not yet
-    /// charged (see `gas_run`).
+    /// Gas checked ahead by an earlier group of the current straight line (or of the one
+    /// whose branch alone leads here) and not yet charged (see `gas_run`).
     prepaid: u64,
+    /// For each pc that starts a block reached only from the branch ending an earlier
+    /// straight line: what that line left prepaid (see `gas_run`).
+    entry_prepaid: Vec<u64>,
+    /// How many places control can come to each pc from: the instructions before it that
+    /// lead there, plus one where the VM may enter.
+    preds: Vec<u32>,
     cache: CacheAddrs,
     /// Each instruction's cache words, as an offset in words from `cache.sites`.
     site_of: Vec<Option<u32>>,
@@ -377,6 +383,7 @@ struct Outer {
     known: Vec<Option<i64>>,
     local_tags: Vec<Tag>,
     prepaid: u64,
+    entry_prepaid: Vec<u64>,
     caps: Vec<(u32, ir::Value, ir::Value)>,
     caps_base: usize,
     left: Option<ir::Value>,
@@ -437,6 +444,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             entry_pcs,
             local_tags: vec![None; func.slots as usize],
             prepaid: 0,
+            entry_prepaid: vec![0; func.code.len()],
+            preds: Vec::new(),
             cache,
             site_of: crate::cache::sites(func).0,
             locals,
@@ -469,16 +478,21 @@ impl<'a, 'b> Gen<'a, 'b> {
         let mut leader = vec![false; n];
         let mut targeted = vec![false; n];
         let mut continued = vec![false; n];
+        let mut preds = vec![0u32; n];
         let entry_pcs = self.entry_pcs.clone();
         for &e in &entry_pcs {
             leader[e as usize] = true;
             targeted[e as usize] = true;
+            preds[e as usize] += 1;
         }
         for (pc, &op) in code.iter().enumerate() {
             for s in successors(op, pc as u32) {
                 let s = s as usize;
                 if s >= n {
                     continue;
+                }
+                if self.depth[pc].is_some() {
+                    preds[s] += 1;
                 }
                 if s != pc + 1 {
                     leader[s] = true;
@@ -494,6 +508,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             .collect();
         self.joins = (0..n).map(|pc| targeted[pc] || !continued[pc]).collect();
         self.leaders = leader;
+        self.preds = preds;
 
         match self.kind {
             Kind::Vm => self.vm_entry(&entry_pcs),
@@ -543,7 +558,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.b.switch_to_block(block);
                 self.known.fill(None);
                 self.from_cap.fill(None);
-                self.prepaid = 0;
+                self.prepaid = self.entry_prepaid[pc];
                 if self.joins[pc] {
                     self.caps.truncate(self.caps_base);
                 }
@@ -559,11 +574,13 @@ impl<'a, 'b> Gen<'a, 'b> {
                     unreachable!("only comparisons fuse")
                 };
                 self.binary(pc as u32, op, kind, h, Some(t));
+                self.pass_prepaid(pc as u32);
                 fused = true;
                 open = false;
                 continue;
             }
             self.op(pc as u32, op, h);
+            self.pass_prepaid(pc as u32);
             open = falls_through(self.func, op, self.kind);
         }
         open
@@ -737,6 +754,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             known: self.known.clone(),
             local_tags: self.local_tags.clone(),
             prepaid: std::mem::take(&mut self.prepaid),
+            entry_prepaid: std::mem::replace(
+                &mut self.entry_prepaid,
+                vec![0; self.func.code.len()],
+            ),
             caps: self.caps.clone(),
             caps_base: std::mem::replace(&mut self.caps_base, self.caps.len()),
             left: std::mem::replace(&mut self.left, left),
@@ -756,6 +777,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.known = outer.known;
         self.local_tags = outer.local_tags;
         self.prepaid = outer.prepaid;
+        self.entry_prepaid = outer.entry_prepaid;
         self.caps = outer.caps;
         self.caps_base = outer.caps_base;
         self.left = outer.left;
@@ -953,7 +975,27 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// for all of it is as good as one per group: when it fails, native code hands back at
     /// the first group and the VM charges node by node from there. Each group is still
     /// charged where it stands, so the counter is exact wherever it is observed.
+    ///
+    /// When the line ends in a branch, the check also covers the longest of the lines the
+    /// branch leads to that nothing else leads to ([`Gen::ahead_of`]): they start with
+    /// what this line left prepaid ([`Gen::pass_prepaid`]), so most paths through a
+    /// function, or a loop's body, need one check. Checking for more than the path taken
+    /// needs only hands back sooner, where the VM then charges node by node.
     fn gas_run(&self, pc: u32) -> u64 {
+        let (line, end) = self.gas_line(pc);
+        let ahead = end.map_or(0, |p| {
+            self.ahead_of(p)
+                .into_iter()
+                .map(|s| self.gas_line(s).0)
+                .max()
+                .unwrap_or(0)
+        });
+        line.saturating_add(ahead).min(i64::MAX as u64)
+    }
+
+    /// The gas of the straight line from `pc` (see [`Gen::gas_run`]), and the pc of the
+    /// instruction that ends it, when that ends it by branching.
+    fn gas_line(&self, pc: u32) -> (u64, Option<u32>) {
         let code = &self.func.code;
         let mut total = 0u64;
         let mut p = pc as usize;
@@ -965,11 +1007,46 @@ impl<'a, 'b> Gen<'a, 'b> {
                 total = total.saturating_add(self.group_total(g));
             }
             if !falls_through(self.func, op, self.kind) || self.fusable(p as u32).is_some() {
-                break;
+                return (total, Some(p as u32));
             }
             p += 1;
         }
-        total.min(i64::MAX as u64)
+        (total, None)
+    }
+
+    /// The pcs the branch at `pc` (a conditional jump native code makes, or a comparison
+    /// fused with one) leads forward to that nothing else leads to, each the start of a
+    /// block.
+    fn ahead_of(&self, pc: u32) -> Vec<u32> {
+        let code = &self.func.code;
+        let (at, op) = match self.fusable(pc) {
+            Some(_) => (pc + 1, code[pc as usize + 1]),
+            None => (pc, code[pc as usize]),
+        };
+        if !matches!(
+            op,
+            Op::JumpIfNot(_) | Op::JumpKeep { .. } | Op::JumpNotNull(_)
+        ) {
+            return Vec::new();
+        }
+        successors(op, at)
+            .into_iter()
+            .filter(|&s| {
+                let i = s as usize;
+                s > at
+                    && self.preds.get(i) == Some(&1)
+                    && self.depth.get(i).copied().flatten().is_some()
+                    && self.blocks.get(i).copied().flatten().is_some()
+            })
+            .collect()
+    }
+
+    /// After the instruction at `pc`: when it is a branch, the blocks only it leads to
+    /// start with what is left prepaid (see [`Gen::gas_run`]).
+    fn pass_prepaid(&mut self, pc: u32) {
+        for s in self.ahead_of(pc) {
+            self.entry_prepaid[s as usize] = self.prepaid;
+        }
     }
 
     /// Stops at `pc` (handing back, or giving up in a direct entry) unless `need` gas is
@@ -1615,7 +1692,6 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// A direct entry calling itself (see [`Gen::call`]): a copy of the whole function
     /// ([`Gen::inline_frame`]), else a copy of its leaf paths and the real call.
-    #[allow(clippy::too_many_arguments)]
     fn call_itself(
         &mut self,
         pc: u32,

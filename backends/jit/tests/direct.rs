@@ -608,6 +608,35 @@ fn a_self_call_says_which_capture_holds_the_callee_and_no_other_call_does() {
 }
 
 #[test]
+fn gas_checked_ahead_of_a_branch_reaches_only_blocks_nothing_else_reaches() {
+    // A branch's check also pays for the lines only that branch leads to. The loop's exit
+    // in `f` is also reached by `break`, so it must check for itself: where the break path
+    // arrives with nothing prepaid, a run ending there must stop where the VM does, at
+    // every budget. By hand: f(n) sums i * (i + 3) (0, 4, 10, 18, 28) for i below
+    // min(n, 5), plus 2n - 1: f(0..=6) = -1, 1, 7, 19, 39, 69, 71, total 205.
+    let ir = r#"["std.seq", ["std.let", "f", ["std.lambda", ["n"],
+       ["std.seq", ["std.let", "i", 0], ["std.let", "s", 0],
+         ["std.while", ["bool.lt", ["std.var", "i"], 5], ["std.seq",
+            ["std.if", ["bool.eq", ["std.var", "i"], ["std.var", "n"]], ["std.break"]],
+            ["std.set", "s", ["math.add", ["std.var", "s"],
+              ["math.mul", ["std.var", "i"], ["math.add", ["std.var", "i"], 3]]]],
+            ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+         ["math.add", ["math.add", ["std.var", "s"], ["std.var", "n"]],
+           ["math.sub", ["std.var", "n"], 1]]]]],
+      ["std.let", "t", 0], ["std.let", "j", 0],
+      ["std.while", ["bool.lt", ["std.var", "j"], 7], ["std.seq",
+         ["std.set", "t", ["math.add", ["std.var", "t"], ["std.apply", ["std.var", "f"], ["std.var", "j"]]]],
+         ["std.set", "j", ["math.add", ["std.var", "j"], 1]]]],
+      ["std.var", "t"]]"#;
+    let program = program(ir);
+    let vm = trace(&program, Limits::default(), None);
+    assert!(vm.starts_with("finished 205 "), "{vm}");
+    let report = same_on_both(ir, Limits::default());
+    assert_direct(&report, &["<lambda $[1][2]"]);
+    same_at_budgets(&program, Limits::default(), 1..=gas_of(&vm));
+}
+
+#[test]
 fn a_base_case_inline_that_runs_out_of_gas_stops_where_the_vm_does() {
     // `h` calls itself last, so nothing after its self-call was checked ahead: only the
     // copy of its base case can find the gas short, (0 + 1) + (0 + 2) + (0 + 3) + (0 + 4)
