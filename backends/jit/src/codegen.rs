@@ -31,7 +31,7 @@ use weft_bytecode::program::{BinOp, Func};
 use weft_runtime::{Truth, Value};
 
 use crate::rt::{CHAIN, DEOPT, GUARD, HANDBACK, JitCtx, LEFT, SAME, SUSPEND, truth_code};
-use crate::types::{Facts, Tag, has_float_path};
+use crate::types::{Facts, Tag, has_float_path, may_call_itself};
 
 pub(crate) const TAG_NULL: i64 = 0;
 pub(crate) const TAG_BOOL: i64 = 1;
@@ -281,18 +281,48 @@ pub(crate) struct Gen<'a, 'b> {
     kind: Kind,
     /// In a direct entry: the closure it was called with (its heap index).
     closure: Option<ir::Value>,
-    /// In a direct entry: the capture operand plus one its caller said holds the closure
-    /// itself, or 0 (see [`direct_signature`]).
+    /// In a direct entry of a function that may call itself: the capture operand plus one
+    /// its caller said holds the closure itself, or 0 (see [`direct_signature`]).
     hint: Option<ir::Value>,
     /// Imported direct-entry signatures by argument count.
     sigs: Vec<(u32, SigRef)>,
-    /// The tag of each operand stack value where it is known statically, from `facts`
-    /// before each instruction.
-    known: Vec<Option<i64>>,
     /// What is known about types before each instruction (see `types.rs`).
     facts: Facts,
     /// Where the VM may enter ([`entries`]).
     entry_pcs: Vec<u32>,
+    /// How many places control can come to each pc from: the instructions before it that
+    /// lead there, plus one where the VM may enter.
+    preds: Vec<u32>,
+    cache: CacheAddrs,
+    /// Each instruction's cache words, as an offset in words from `cache.sites`.
+    site_of: Vec<Option<u32>>,
+    avail: Variable,
+    instr: Variable,
+    /// In a `Vm` entry: what the pinned register held when the entry was called (the
+    /// caller's, restored on every return; see [`Gen::ctx`]).
+    saved_pin: Option<ir::Value>,
+    /// Where blocks start, and which of those are joins (see [`Gen::build`]).
+    leaders: Vec<bool>,
+    joins: Vec<bool>,
+    /// In a direct entry: the function's leaf paths ([`Gen::leaf_region`]), which a
+    /// self-call runs inline.
+    leaf: Option<Vec<bool>>,
+    /// Whether the function's first self-call has its copy of the whole frame.
+    framed: bool,
+    /// The frame being built: the function's own, or while a copy is built, the copy's
+    /// ([`Gen::enter_copy`]).
+    frame: Frame,
+}
+
+/// What a frame being built keeps, which a copy of the function built inline replaces
+/// with its own while it is built ([`Gen::enter_copy`], [`Gen::leave_copy`]).
+struct Frame {
+    blocks: Vec<Option<Block>>,
+    locals: Vec<(Variable, Variable)>,
+    stack: Vec<(Variable, Variable)>,
+    /// The tag of each operand stack value where it is known statically, from `facts`
+    /// before each instruction.
+    known: Vec<Option<i64>>,
     /// The tags of the locals before the current instruction, from `facts`.
     local_tags: Vec<Tag>,
     /// Gas checked ahead by an earlier group of the current straight line (or of the one
@@ -301,39 +331,17 @@ pub(crate) struct Gen<'a, 'b> {
     /// For each pc that starts a block reached only from the branch ending an earlier
     /// straight line: what that line left prepaid (see `gas_run`).
     entry_prepaid: Vec<u64>,
-    /// How many places control can come to each pc from: the instructions before it that
-    /// lead there, plus one where the VM may enter.
-    preds: Vec<u32>,
-    cache: CacheAddrs,
-    /// Each instruction's cache words, as an offset in words from `cache.sites`.
-    site_of: Vec<Option<u32>>,
-    locals: Vec<(Variable, Variable)>,
-    stack: Vec<(Variable, Variable)>,
-    avail: Variable,
-    instr: Variable,
-    /// In a direct entry: how many more direct frames may nest below this one.
-    left: Option<ir::Value>,
-    /// In a `Vm` entry: what the pinned register held when the entry was called (the
-    /// caller's, restored on every return; see [`Gen::ctx`]).
-    saved_pin: Option<ir::Value>,
-    blocks: Vec<Option<Block>>,
     /// In a direct entry: captured values already read on the current straight line, by
     /// capture operand (`LoadCap`'s, or `LoadChain`'s with [`CHAIN`]), as word pairs.
     caps: Vec<(u32, ir::Value, ir::Value)>,
-    /// Where blocks start, and which of those are joins (see [`Gen::build`]).
-    leaders: Vec<bool>,
-    joins: Vec<bool>,
-    /// In a direct entry: the function's leaf paths ([`Gen::leaf_region`]), which a
-    /// self-call runs inline.
-    leaf: Option<Vec<bool>>,
-    /// While a copy of the function is being built inline at one of its self-calls
-    /// ([`Gen::inline_self_call`], [`Gen::inline_frame`]).
-    inline: Option<Inline>,
     /// In a copy: how many entries at the start of `caps` it took over from its caller
     /// (see [`Gen::enter_copy`]); they hold on every path of the copy.
     caps_base: usize,
-    /// Whether the function's first self-call has its copy of the whole frame.
-    framed: bool,
+    /// In a direct entry: how many more direct frames may nest below this one.
+    left: Option<ir::Value>,
+    /// While a copy of the function is being built inline at one of its self-calls
+    /// ([`Gen::inline_self_call`], [`Gen::inline_frame`]).
+    inline: Option<Inline>,
     /// For each operand stack value read by `LoadCap` or `LoadChain` on the current
     /// straight line: its capture operand (as in `caps`).
     from_cap: Vec<Option<u32>>,
@@ -373,23 +381,6 @@ enum Callee {
         id: ir::Value,
         argc: u32,
     },
-}
-
-/// The caller's state while a copy is built ([`Gen::enter_copy`]).
-struct Outer {
-    blocks: Vec<Option<Block>>,
-    locals: Vec<(Variable, Variable)>,
-    stack: Vec<(Variable, Variable)>,
-    known: Vec<Option<i64>>,
-    local_tags: Vec<Tag>,
-    prepaid: u64,
-    entry_prepaid: Vec<u64>,
-    caps: Vec<(u32, ir::Value, ir::Value)>,
-    caps_base: usize,
-    left: Option<ir::Value>,
-    inline: Option<Inline>,
-    from_cap: Vec<Option<u32>>,
-    me_cap: Option<u32>,
 }
 
 /// At most this many instructions of a function are copied whole into its first
@@ -439,31 +430,33 @@ impl<'a, 'b> Gen<'a, 'b> {
             closure: None,
             hint: None,
             sigs: Vec::new(),
-            known: vec![None; func.max_stack as usize + 1],
             facts,
             entry_pcs,
-            local_tags: vec![None; func.slots as usize],
-            prepaid: 0,
-            entry_prepaid: vec![0; func.code.len()],
             preds: Vec::new(),
             cache,
             site_of: crate::cache::sites(func).0,
-            locals,
-            stack,
             avail,
             instr,
-            left: None,
             saved_pin,
-            blocks: Vec::new(),
-            caps: Vec::new(),
             leaders: Vec::new(),
             joins: Vec::new(),
             leaf: None,
-            inline: None,
-            caps_base: 0,
             framed: false,
-            from_cap: vec![None; func.max_stack as usize + 1],
-            me_cap: None,
+            frame: Frame {
+                blocks: Vec::new(),
+                locals,
+                stack,
+                known: vec![None; func.max_stack as usize + 1],
+                local_tags: vec![None; func.slots as usize],
+                prepaid: 0,
+                entry_prepaid: vec![0; func.code.len()],
+                caps: Vec::new(),
+                caps_base: 0,
+                left: None,
+                inline: None,
+                from_cap: vec![None; func.max_stack as usize + 1],
+                me_cap: None,
+            },
         }
     }
 
@@ -503,7 +496,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
             }
         }
-        self.blocks = (0..n)
+        self.frame.blocks = (0..n)
             .map(|pc| (leader[pc] && self.depth[pc].is_some()).then(|| self.b.create_block()))
             .collect();
         self.joins = (0..n).map(|pc| targeted[pc] || !continued[pc]).collect();
@@ -551,16 +544,16 @@ impl<'a, 'b> Gen<'a, 'b> {
                 open = false;
                 continue;
             };
-            if let Some(block) = self.blocks[pc] {
+            if let Some(block) = self.frame.blocks[pc] {
                 if open {
                     self.b.ins().jump(block, &[]);
                 }
                 self.b.switch_to_block(block);
-                self.known.fill(None);
-                self.from_cap.fill(None);
-                self.prepaid = self.entry_prepaid[pc];
+                self.frame.known.fill(None);
+                self.frame.from_cap.fill(None);
+                self.frame.prepaid = self.frame.entry_prepaid[pc];
                 if self.joins[pc] {
-                    self.caps.truncate(self.caps_base);
+                    self.frame.caps.truncate(self.frame.caps_base);
                 }
                 open = true;
             }
@@ -588,7 +581,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// While a copy of the leaf paths is being built: where it makes the real call.
     fn retry_bail(&self) -> Option<Block> {
-        match self.inline?.short {
+        match self.frame.inline?.short {
             Short::Retry { bail, .. } => Some(bail),
             Short::GiveUp { .. } => None,
         }
@@ -657,7 +650,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             })
             .collect();
         let short = Short::Retry { bail, avail };
-        let outer = self.enter_copy(at, h, blocks, Inline { done, short }, self.left);
+        let outer = self.enter_copy(at, h, blocks, Inline { done, short }, self.frame.left);
         let open = self.emit(Some(&region));
         debug_assert!(
             !open,
@@ -687,8 +680,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         done: Block,
         gave_up: Block,
     ) -> bool {
-        let starts = self.blocks.first().copied().flatten().is_some();
-        if self.inline.is_some() || self.framed || self.func.code.len() > MAX_FRAME_OPS || !starts {
+        let starts = self.frame.blocks.first().copied().flatten().is_some();
+        if self.frame.inline.is_some()
+            || self.framed
+            || self.func.code.len() > MAX_FRAME_OPS
+            || !starts
+        {
             return false;
         }
         self.framed = true;
@@ -697,9 +694,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             .map(|pc| (self.leaders[pc] && self.depth[pc].is_some()).then(|| self.b.create_block()))
             .collect();
         let short = Short::GiveUp { gave_up };
-        let me = self.from_cap[at as usize];
+        let me = self.frame.from_cap[at as usize];
         let outer = self.enter_copy(at, h, blocks, Inline { done, short }, Some(below));
-        self.me_cap = me;
+        self.frame.me_cap = me;
         if self.emit(None) {
             // As in `build`: falling off the end cannot happen in verified code.
             let n = self.func.code.len() as u32;
@@ -725,7 +722,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         blocks: Vec<Option<Block>>,
         inline: Inline,
         left: Option<ir::Value>,
-    ) -> Outer {
+    ) -> Frame {
         let args: Vec<_> = (at + 1..h).map(|i| self.slot(i)).collect();
         self.count();
         let locals = (0..self.func.slots as usize)
@@ -747,43 +744,29 @@ impl<'a, 'b> Gen<'a, 'b> {
             .map(|_| (self.b.declare_var(I64), self.b.declare_var(I64)))
             .collect();
         let start = blocks[0].expect("a copy starts where the function does");
-        let outer = Outer {
-            blocks: std::mem::replace(&mut self.blocks, blocks),
-            locals: std::mem::replace(&mut self.locals, locals),
-            stack: std::mem::replace(&mut self.stack, stack),
-            known: self.known.clone(),
-            local_tags: self.local_tags.clone(),
-            prepaid: std::mem::take(&mut self.prepaid),
-            entry_prepaid: std::mem::replace(
-                &mut self.entry_prepaid,
-                vec![0; self.func.code.len()],
-            ),
-            caps: self.caps.clone(),
-            caps_base: std::mem::replace(&mut self.caps_base, self.caps.len()),
-            left: std::mem::replace(&mut self.left, left),
-            inline: self.inline.replace(inline),
-            from_cap: std::mem::replace(&mut self.from_cap, vec![None; self.known.len()]),
-            me_cap: self.me_cap.take(),
+        let copy = Frame {
+            blocks,
+            locals,
+            stack,
+            known: self.frame.known.clone(),
+            local_tags: self.frame.local_tags.clone(),
+            prepaid: 0,
+            entry_prepaid: vec![0; self.func.code.len()],
+            caps: self.frame.caps.clone(),
+            caps_base: self.frame.caps.len(),
+            left,
+            inline: Some(inline),
+            from_cap: vec![None; self.frame.known.len()],
+            me_cap: None,
         };
+        let outer = std::mem::replace(&mut self.frame, copy);
         self.b.ins().jump(start, &[]);
         outer
     }
 
     /// Puts back what [`Gen::enter_copy`] replaced.
-    fn leave_copy(&mut self, outer: Outer) {
-        self.blocks = outer.blocks;
-        self.locals = outer.locals;
-        self.stack = outer.stack;
-        self.known = outer.known;
-        self.local_tags = outer.local_tags;
-        self.prepaid = outer.prepaid;
-        self.entry_prepaid = outer.entry_prepaid;
-        self.caps = outer.caps;
-        self.caps_base = outer.caps_base;
-        self.left = outer.left;
-        self.inline = outer.inline;
-        self.from_cap = outer.from_cap;
-        self.me_cap = outer.me_cap;
+    fn leave_copy(&mut self, outer: Frame) {
+        self.frame = outer;
     }
 
     /// Every return of a `Vm` entry must give its Rust caller the pinned register back
@@ -814,12 +797,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         let h = h as usize;
         match self.facts.at.get(pc).cloned().flatten() {
             Some(st) => {
-                self.known[..h].copy_from_slice(&st.stack[..h]);
-                self.local_tags = st.locals;
+                self.frame.known[..h].copy_from_slice(&st.stack[..h]);
+                self.frame.local_tags = st.locals;
             }
             None => {
-                self.known[..h].fill(None);
-                self.local_tags.fill(None);
+                self.frame.known[..h].fill(None);
+                self.frame.local_tags.fill(None);
             }
         }
     }
@@ -835,10 +818,10 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// The first word of local `j`.
     fn local_w0(&mut self, j: usize) -> ir::Value {
-        let tag = self.local_tags.get(j).copied().flatten();
+        let tag = self.frame.local_tags.get(j).copied().flatten();
         match self.tag_word(tag) {
             Some(w0) => w0,
-            None => self.b.use_var(self.locals[j].0),
+            None => self.b.use_var(self.frame.locals[j].0),
         }
     }
 
@@ -851,12 +834,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         let mut checks = Vec::new();
         for (j, tag) in st.locals.iter().enumerate() {
             if let Some(t) = tag {
-                checks.push((self.b.use_var(self.locals[j].0), *t));
+                checks.push((self.b.use_var(self.frame.locals[j].0), *t));
             }
         }
         for (i, tag) in st.stack.iter().enumerate().take(h as usize) {
             if let Some(t) = tag {
-                checks.push((self.b.use_var(self.stack[i].0), *t));
+                checks.push((self.b.use_var(self.frame.stack[i].0), *t));
             }
         }
         for (w0, t) in checks {
@@ -881,7 +864,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         let otherwise = self.b.create_block();
         let mut landing = Vec::new();
         for &e in entry_pcs {
-            if let (Some(h), Some(target)) = (self.depth[e as usize], self.blocks[e as usize]) {
+            if let (Some(h), Some(target)) = (self.depth[e as usize], self.frame.blocks[e as usize])
+            {
                 let land = self.b.create_block();
                 switch.set_entry(u128::from(e), land);
                 landing.push((land, e, h, target));
@@ -914,9 +898,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         let closure = params[n - 2];
         let index = self.b.ins().ireduce(I32, closure);
         self.closure = Some(self.b.ins().uextend(I64, index));
-        self.hint = Some(self.b.ins().ushr_imm_s(closure, 32));
-        self.left = Some(params[n - 1]);
-        for j in 0..self.locals.len() {
+        // Only a function that calls itself is ever told anything (see `Gen::load_cap`).
+        self.hint = may_call_itself(self.func).then(|| self.b.ins().ushr_imm_s(closure, 32));
+        self.frame.left = Some(params[n - 1]);
+        for j in 0..self.frame.locals.len() {
             let (a, b) = match (params.get(2 + 2 * j), params.get(3 + 2 * j)) {
                 (Some(&a), Some(&b)) if (j as u32) < self.func.params => (a, b),
                 _ => {
@@ -924,11 +909,11 @@ impl<'a, 'b> Gen<'a, 'b> {
                     (null, null)
                 }
             };
-            let (va, vb) = self.locals[j];
+            let (va, vb) = self.frame.locals[j];
             self.b.def_var(va, a);
             self.b.def_var(vb, b);
         }
-        match self.blocks.first().copied().flatten() {
+        match self.frame.blocks.first().copied().flatten() {
             Some(start) => {
                 self.b.ins().jump(start, &[]);
             }
@@ -1000,7 +985,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let mut total = 0u64;
         let mut p = pc as usize;
         while let Some(&op) = code.get(p) {
-            if p != pc as usize && (self.blocks[p].is_some() || self.depth[p].is_none()) {
+            if p != pc as usize && (self.frame.blocks[p].is_some() || self.depth[p].is_none()) {
                 break;
             }
             if let Op::Gas(g) = op {
@@ -1036,7 +1021,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 s > at
                     && self.preds.get(i) == Some(&1)
                     && self.depth.get(i).copied().flatten().is_some()
-                    && self.blocks.get(i).copied().flatten().is_some()
+                    && self.frame.blocks.get(i).copied().flatten().is_some()
             })
             .collect()
     }
@@ -1045,7 +1030,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// start with what is left prepaid (see [`Gen::gas_run`]).
     fn pass_prepaid(&mut self, pc: u32) {
         for s in self.ahead_of(pc) {
-            self.entry_prepaid[s as usize] = self.prepaid;
+            self.frame.entry_prepaid[s as usize] = self.frame.prepaid;
         }
     }
 
@@ -1074,8 +1059,8 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// straight line whose gas was checked ahead: check what is still owed, else stop at
     /// `pc`, the next instruction.
     fn recheck_gas(&mut self, pc: u32, h: u32) {
-        if self.prepaid > 0 {
-            self.check_gas(self.prepaid, pc, h);
+        if self.frame.prepaid > 0 {
+            self.check_gas(self.frame.prepaid, pc, h);
         }
     }
 
@@ -1090,10 +1075,16 @@ impl<'a, 'b> Gen<'a, 'b> {
         };
         let next = pc as usize + 1;
         let ok = kind.is_comparison()
-            && self.blocks[next].is_none()
+            && self.frame.blocks[next].is_none()
             && self.depth[next].is_some()
-            && self.blocks.get(next + 1).copied().flatten().is_some()
-            && self.blocks.get(t as usize).copied().flatten().is_some();
+            && self.frame.blocks.get(next + 1).copied().flatten().is_some()
+            && self
+                .frame
+                .blocks
+                .get(t as usize)
+                .copied()
+                .flatten()
+                .is_some();
         ok.then_some(t)
     }
 
@@ -1124,18 +1115,18 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     fn block(&self, pc: u32) -> Block {
-        self.blocks[pc as usize].expect("a jump target has a block")
+        self.frame.blocks[pc as usize].expect("a jump target has a block")
     }
 
     fn push(&mut self, h: u32, w0: ir::Value, w1: ir::Value) {
-        self.from_cap[h as usize] = None;
-        let (a, b) = self.stack[h as usize];
+        self.frame.from_cap[h as usize] = None;
+        let (a, b) = self.frame.stack[h as usize];
         self.b.def_var(a, w0);
         self.b.def_var(b, w1);
     }
 
     fn slot(&mut self, i: u32) -> (ir::Value, ir::Value) {
-        let (a, b) = self.stack[i as usize];
+        let (a, b) = self.frame.stack[i as usize];
         (self.b.use_var(a), self.b.use_var(b))
     }
 
@@ -1171,9 +1162,9 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Stores the locals at `lp` and the operands up to `h` after them, or with a `Vm`
     /// entry at the context's stack pointer.
     fn store_values(&mut self, lp: ir::Value, h: u32) {
-        for j in 0..self.locals.len() {
+        for j in 0..self.frame.locals.len() {
             let a = self.local_w0(j);
-            let b = self.b.use_var(self.locals[j].1);
+            let b = self.b.use_var(self.frame.locals[j].1);
             let off = j as i32 * VALUE_SIZE;
             self.b.ins().store(flags(), a, lp, off);
             self.b.ins().store(flags(), b, lp, off + 8);
@@ -1183,7 +1174,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let ctx = self.ctx();
                 (self.b.ins().load(I64, flags(), ctx, Off::STACK), 0)
             }
-            Kind::Direct { .. } => (lp, self.locals.len() as i32),
+            Kind::Direct { .. } => (lp, self.frame.locals.len() as i32),
         };
         for i in 0..h {
             let (a, b) = self.slot(i);
@@ -1198,7 +1189,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// the whole frame, saves it and goes on to the caller's give-up at the call; in a copy
     /// of the leaf paths, makes the real call instead.
     fn deopt(&mut self, pc: u32, h: u32, innermost: bool) {
-        match self.inline.map(|i| i.short) {
+        match self.frame.inline.map(|i| i.short) {
             Some(Short::Retry { bail, .. }) => {
                 // A copy of the leaf paths stops short: the real call does it all.
                 self.b.ins().jump(bail, &[]);
@@ -1243,11 +1234,11 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn reload(&mut self, h: u32) {
         let ctx = self.ctx();
         let lp = self.b.ins().load(I64, flags(), ctx, Off::LOCALS);
-        for j in 0..self.locals.len() {
+        for j in 0..self.frame.locals.len() {
             let off = j as i32 * VALUE_SIZE;
             let a = self.b.ins().load(I64, flags(), lp, off);
             let b = self.b.ins().load(I64, flags(), lp, off + 8);
-            let (va, vb) = self.locals[j];
+            let (va, vb) = self.frame.locals[j];
             self.b.def_var(va, a);
             self.b.def_var(vb, b);
         }
@@ -1312,7 +1303,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let plain = self.func.scopes.get(sc as usize).map(|s| s.plain.clone());
                 for slot in plain.unwrap_or_default() {
                     let null = self.b.ins().iconst(I64, TAG_NULL);
-                    let (a, b) = self.locals[slot as usize];
+                    let (a, b) = self.frame.locals[slot as usize];
                     self.b.def_var(a, null);
                     self.b.def_var(b, null);
                 }
@@ -1320,13 +1311,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             Op::Load(s) => {
                 let a = self.local_w0(s as usize);
-                let b = self.b.use_var(self.locals[s as usize].1);
+                let b = self.b.use_var(self.frame.locals[s as usize].1);
                 self.push(h, a, b);
                 self.count();
             }
             Op::Store(s) => {
                 let (a, b) = self.slot(h - 1);
-                let (va, vb) = self.locals[s as usize];
+                let (va, vb) = self.frame.locals[s as usize];
                 self.b.def_var(va, a);
                 self.b.def_var(vb, b);
                 self.count();
@@ -1370,13 +1361,13 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let total = self.group_total(g);
                 if self.retry_bail().is_some() {
                     // A copy of the leaf paths checks what it charged where it returns.
-                } else if self.prepaid >= total {
+                } else if self.frame.prepaid >= total {
                     // Checked with an earlier group of this straight line.
-                    self.prepaid -= total;
+                    self.frame.prepaid -= total;
                 } else {
                     let run = self.gas_run(pc);
                     self.check_gas(run, pc, h);
-                    self.prepaid = run - total;
+                    self.frame.prepaid = run - total;
                 }
                 let avail = self.b.use_var(self.avail);
                 let left = self.b.ins().iadd_imm_s(avail, -(total as i64));
@@ -1486,8 +1477,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         let slow = self.cold_block();
         let targets = fuse.map(|t| (self.block(pc + 2), self.block(t)));
         let (ka, kb) = (
-            self.known[h as usize - 2] == Some(TAG_INT),
-            self.known[h as usize - 1] == Some(TAG_INT),
+            self.frame.known[h as usize - 2] == Some(TAG_INT),
+            self.frame.known[h as usize - 1] == Some(TAG_INT),
         );
         let ints = self.b.create_block();
         if ka && kb {
@@ -1636,7 +1627,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         // No room for another direct frame, or (in a `Vm` entry) a safe point due: the
         // VM's way.
-        let left = match self.left {
+        let left = match self.frame.left {
             Some(left) => {
                 self.b.ins().brif(left, check, &[], vm_way, &[]);
                 left
@@ -1653,8 +1644,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
         };
         self.b.switch_to_block(check);
-        let itself = argc == self.func.params && self.me_cap.is_some();
-        if itself && self.from_cap[at as usize] == self.me_cap {
+        let itself = argc == self.func.params && self.frame.me_cap.is_some();
+        if itself && self.frame.from_cap[at as usize] == self.frame.me_cap {
             // In a copy, through the capture its caller called it through: the closure
             // being built, checked there.
             self.call_itself(pc, at, h, left, returned, gave_up);
@@ -1821,7 +1812,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Callee::Itself => {
                 let me = self.closure.expect("a direct entry has its closure");
                 // The callee was read from a capture, and checked to be this closure.
-                let me = match self.from_cap[at as usize].map(|c| u64::from(c) + 1) {
+                let me = match self.frame.from_cap[at as usize].map(|c| u64::from(c) + 1) {
                     Some(hint) if hint < 1 << 32 => self.b.ins().bor_imm_s(me, (hint << 32) as i64),
                     _ => me,
                 };
@@ -1894,7 +1885,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.count();
         let avail = self.b.use_var(self.avail);
         let instr = self.b.use_var(self.instr);
-        if let Some(inline) = self.inline {
+        if let Some(inline) = self.frame.inline {
             let rets = [avail, instr, a, b].map(ir::BlockArg::from);
             match inline.short {
                 // When the path charged more than there was, the real call stops where
@@ -1926,30 +1917,33 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// returns having written none or gives up, taking this frame with it (see `cache.rs`).
     /// That is also why the caller's word holds for the whole call.
     fn load_cap(&mut self, pc: u32, c: u32, h: u32) {
-        if let Some(&(_, a, b)) = self.caps.iter().find(|(k, ..)| *k == c) {
+        if let Some(&(_, a, b)) = self.frame.caps.iter().find(|(k, ..)| *k == c) {
             self.push(h, a, b);
-            self.from_cap[h as usize] = Some(c);
+            self.frame.from_cap[h as usize] = Some(c);
             self.count();
             return;
         }
         let closure = self.closure.expect("a direct entry has its closure");
-        let hint = self.hint.expect("a direct entry has its caller's word");
-        let (itself, read, done) = (
-            self.b.create_block(),
-            self.b.create_block(),
-            self.b.create_block(),
-        );
+        let (read, done) = (self.b.create_block(), self.b.create_block());
         self.b.append_block_param(done, I64);
         self.b.append_block_param(done, I64);
-        let is_me = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, hint, i64::from(c) + 1);
-        self.b.ins().brif(is_me, itself, &[], read, &[]);
-        self.b.switch_to_block(itself);
-        let a = self.me_word();
-        let b = self.b.ins().iconst(I64, 0);
-        self.b.ins().jump(done, &[a.into(), b.into()]);
+        match self.hint {
+            Some(hint) => {
+                let itself = self.b.create_block();
+                let is_me = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, hint, i64::from(c) + 1);
+                self.b.ins().brif(is_me, itself, &[], read, &[]);
+                self.b.switch_to_block(itself);
+                let a = self.me_word();
+                let b = self.b.ins().iconst(I64, 0);
+                self.b.ins().jump(done, &[a.into(), b.into()]);
+            }
+            None => {
+                self.b.ins().jump(read, &[]);
+            }
+        }
 
         self.b.switch_to_block(read);
         let site = self.site(pc);
@@ -1974,9 +1968,9 @@ impl<'a, 'b> Gen<'a, 'b> {
 
         self.b.switch_to_block(done);
         let [a, b] = self.b.block_params(done).try_into().expect("two words");
-        self.caps.push((c, a, b));
+        self.frame.caps.push((c, a, b));
         self.push(h, a, b);
-        self.from_cap[h as usize] = Some(c);
+        self.frame.from_cap[h as usize] = Some(c);
         self.count();
     }
 
@@ -2220,7 +2214,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             let Some(hs) = self.depth.get(s as usize).copied().flatten() else {
                 continue;
             };
-            let Some(target) = then.or_else(|| self.blocks.get(s as usize).copied().flatten())
+            let Some(target) =
+                then.or_else(|| self.frame.blocks.get(s as usize).copied().flatten())
             else {
                 continue;
             };

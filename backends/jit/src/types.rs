@@ -124,11 +124,7 @@ impl Facts {
         guarded: bool,
     ) -> Facts {
         let plain = Facts::flow(func, depth, entries, direct, guarded, None);
-        let calls_itself = func
-            .code
-            .iter()
-            .any(|op| matches!(op, Op::Call(argc) if *argc == func.params));
-        if !direct || !calls_itself {
+        if !direct || !may_call_itself(func) {
             return plain;
         }
         // Assume the calls return an integer, and keep that only if then every return
@@ -231,6 +227,14 @@ impl Facts {
             returns,
         }
     }
+}
+
+/// Whether `func` has a call with as many arguments as it takes: the only calls that can
+/// be of its own closure by way of its direct entry.
+pub(crate) fn may_call_itself(func: &Func) -> bool {
+    func.code
+        .iter()
+        .any(|op| matches!(op, Op::Call(argc) if *argc == func.params))
 }
 
 /// Whether `kind` has a two-float fast path in native code: the VM's, but for `%`

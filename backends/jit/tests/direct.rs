@@ -105,6 +105,15 @@ fn same_at_budgets(program: &Program, limits: Limits, budgets: impl Iterator<Ite
     }
 }
 
+/// Runs `ir` as [`same_on_both`] does, asserts that each function named by a prefix in
+/// `direct` is called directly, and compares the JIT with the VM at every gas budget up
+/// to what the VM's run used (`vm`, its trace).
+fn same_at_every_budget(ir: &str, vm: &str, direct: &[&str]) {
+    let report = same_on_both(ir, Limits::default());
+    assert_direct(&report, direct);
+    same_at_budgets(&program(ir), Limits::default(), 1..=gas_of(vm));
+}
+
 /// Asserts that each function named by a prefix in `prefixes` is called directly.
 fn assert_direct(report: &weft_jit::Report, prefixes: &[&str]) {
     for prefix in prefixes {
@@ -494,9 +503,7 @@ fn base_cases_run_inline_at_self_calls_as_the_vm_runs_them() {
     let vm = trace(&program, Limits::default(), None);
     assert!(vm.starts_with("failed E5011 "), "{vm}");
     assert!(vm.ends_with(r#"log ["320", "40.0"]"#), "{vm}");
-    let report = same_on_both(ir, Limits::default());
-    assert_direct(&report, &["<lambda $[2][2]", "<lambda $[4][2]"]);
-    same_at_budgets(&program, Limits::default(), 1..=gas_of(&vm));
+    same_at_every_budget(ir, &vm, &["<lambda $[2][2]", "<lambda $[4][2]"]);
 }
 
 #[test]
@@ -523,9 +530,7 @@ fn a_self_calls_copy_that_gives_up_after_its_own_call_hands_the_vm_both_frames()
         assert!(vm.starts_with("failed E5011 "), "{vm}");
         assert!(vm.contains("at $[2][2][2][3]"), "{vm}");
         assert!(vm.ends_with(r#"log ["9223372036854775807"]"#), "{vm}");
-        let report = same_on_both(&ir, Limits::default());
-        assert_direct(&report, &["<lambda $[2][2]"]);
-        same_at_budgets(&program, Limits::default(), 1..=gas_of(&vm));
+        same_at_every_budget(&ir, &vm, &["<lambda $[2][2]"]);
     }
 }
 
@@ -554,9 +559,7 @@ fn a_call_known_to_return_an_integer_gives_up_where_another_closure_returns_some
     let vm = trace(&program, Limits::default(), None);
     assert!(vm.starts_with("finished 6 "), "{vm}");
     assert!(vm.ends_with(r#"log ["5", "4.0", "9"]"#), "{vm}");
-    let report = same_on_both(ir, Limits::default());
-    assert_direct(&report, &["<lambda $[2][2]"]);
-    same_at_budgets(&program, Limits::default(), 1..=gas_of(&vm));
+    same_at_every_budget(ir, &vm, &["<lambda $[2][2]"]);
 }
 
 #[test]
@@ -631,9 +634,7 @@ fn gas_checked_ahead_of_a_branch_reaches_only_blocks_nothing_else_reaches() {
     let program = program(ir);
     let vm = trace(&program, Limits::default(), None);
     assert!(vm.starts_with("finished 205 "), "{vm}");
-    let report = same_on_both(ir, Limits::default());
-    assert_direct(&report, &["<lambda $[1][2]"]);
-    same_at_budgets(&program, Limits::default(), 1..=gas_of(&vm));
+    same_at_every_budget(ir, &vm, &["<lambda $[1][2]"]);
 }
 
 #[test]
