@@ -19,7 +19,7 @@
 //! Gas and the instruction count are kept exactly as the VM keeps them, so both tiers
 //! agree on gas used and stop points.
 
-use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::condcodes::{CondCode, FloatCC, IntCC};
 use cranelift_codegen::ir::types::{F64, I32, I64};
 use cranelift_codegen::ir::{
     self, AbiParam, Block, FuncRef, InstBuilder, MemFlagsData, SigRef, Signature,
@@ -298,11 +298,18 @@ pub(crate) struct Gen<'a, 'b> {
     site_of: Vec<Option<u32>>,
     avail: Variable,
     instr: Variable,
+    /// In a `Vm` entry, whether a safe point could do something (`JitCtx::safe_point`):
+    /// all ones if so, else zero. It changes only when the VM's state is brought up to
+    /// date for native code, after which native code reloads it. Kept in a register, a
+    /// loop's back-edge tests it without a load.
+    safe: Variable,
     /// In a `Vm` entry: what the pinned register held when the entry was called (the
     /// caller's, restored on every return; see [`Gen::ctx`]).
     saved_pin: Option<ir::Value>,
     /// Where blocks start, and which of those are joins (see [`Gen::build`]).
     leaders: Vec<bool>,
+    /// In a `Vm` entry with gas checks: the block starts a backward jump leads to.
+    loop_heads: Vec<bool>,
     joins: Vec<bool>,
     /// In a direct entry: the function's leaf paths ([`Gen::leaf_region`]), which a
     /// self-call runs inline.
@@ -331,6 +338,10 @@ struct Frame {
     /// For each pc that starts a block reached only from the branch ending an earlier
     /// straight line: what that line left prepaid (see `gas_run`).
     entry_prepaid: Vec<u64>,
+    /// For a loop head whose first instruction charges gas: the block after its check,
+    /// and the gas checked there, where the loop's back-edges check for themselves
+    /// (see [`Gen::back_edge`]).
+    after_check: Vec<Option<(Block, u64)>>,
     /// In a direct entry: captured values already read on the current straight line, by
     /// capture operand (`LoadCap`'s, or `LoadChain`'s with [`CHAIN`]), as word pairs.
     caps: Vec<(u32, ir::Value, ir::Value)>,
@@ -408,6 +419,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let locals = (0..func.slots).map(|_| pair(&mut b)).collect();
         let stack = (0..func.max_stack).map(|_| pair(&mut b)).collect();
         let avail = b.declare_var(I64);
+        let safe = b.declare_var(I64);
         let instr = b.declare_var(I64);
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
@@ -436,9 +448,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             cache,
             site_of: crate::cache::sites(func).0,
             avail,
+            safe,
             instr,
             saved_pin,
             leaders: Vec::new(),
+            loop_heads: Vec::new(),
             joins: Vec::new(),
             leaf: None,
             framed: false,
@@ -450,6 +464,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 local_tags: vec![None; func.slots as usize],
                 prepaid: 0,
                 entry_prepaid: vec![0; func.code.len()],
+                after_check: vec![None; func.code.len()],
                 caps: Vec::new(),
                 caps_base: 0,
                 left: None,
@@ -500,6 +515,18 @@ impl<'a, 'b> Gen<'a, 'b> {
             .map(|pc| (leader[pc] && self.depth[pc].is_some()).then(|| self.b.create_block()))
             .collect();
         self.joins = (0..n).map(|pc| targeted[pc] || !continued[pc]).collect();
+        self.loop_heads = vec![false; n];
+        if self.kind == Kind::Vm && self.cache.gas_checks {
+            for (pc, &op) in code.iter().enumerate() {
+                if let Op::Jump(t) = op
+                    && (t as usize) <= pc
+                    && self.depth[pc].is_some()
+                    && self.frame.blocks[t as usize].is_some()
+                {
+                    self.loop_heads[t as usize] = true;
+                }
+            }
+        }
         self.leaders = leader;
         self.preds = preds;
 
@@ -752,6 +779,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             local_tags: self.frame.local_tags.clone(),
             prepaid: 0,
             entry_prepaid: vec![0; self.func.code.len()],
+            after_check: vec![None; self.func.code.len()],
             caps: self.frame.caps.clone(),
             caps_base: self.frame.caps.len(),
             left,
@@ -932,6 +960,16 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.def_var(self.avail, avail);
         let instr = self.b.ins().load(I64, flags(), ctx, Off::INSTR);
         self.b.def_var(self.instr, instr);
+    }
+
+    /// In a `Vm` entry, loads the safe point flag (see [`Gen::safe`]).
+    fn load_safe(&mut self) {
+        if self.kind == Kind::Vm {
+            let ctx = self.ctx();
+            let safe = self.b.ins().load(I64, flags(), ctx, Off::SAFE_POINT);
+            let mask = self.b.ins().ineg(safe);
+            self.b.def_var(self.safe, mask);
+        }
     }
 
     /// Stores gas and the instruction count from their registers into the context.
@@ -1230,8 +1268,15 @@ impl<'a, 'b> Gen<'a, 'b> {
             .call(self.helpers.deopt, &[ctx, func, closure, pcv, hv]);
     }
 
-    /// Loads locals, the stack up to `h` and the counters from the VM.
+    /// Loads locals, the stack up to `h`, the counters and the safe point flag from the
+    /// VM, as it is when the VM's state was brought up to date for native code.
     fn reload(&mut self, h: u32) {
+        self.reload_frame(h);
+        self.load_safe();
+    }
+
+    /// [`Gen::reload`] but for the safe point flag.
+    fn reload_frame(&mut self, h: u32) {
         let ctx = self.ctx();
         let lp = self.b.ins().load(I64, flags(), ctx, Off::LOCALS);
         for j in 0..self.frame.locals.len() {
@@ -1367,6 +1412,12 @@ impl<'a, 'b> Gen<'a, 'b> {
                 } else {
                     let run = self.gas_run(pc);
                     self.check_gas(run, pc, h);
+                    if self.loop_heads[pc as usize] && (1..i64::MAX as u64).contains(&run) {
+                        let after = self.b.create_block();
+                        self.b.ins().jump(after, &[]);
+                        self.b.switch_to_block(after);
+                        self.frame.after_check[pc as usize] = Some((after, run));
+                    }
                     self.frame.prepaid = run - total;
                 }
                 let avail = self.b.use_var(self.avail);
@@ -1431,25 +1482,53 @@ impl<'a, 'b> Gen<'a, 'b> {
             return;
         }
         // Only call the safe point when it could do something (see `JitCtx::safe_point`).
-        let ctx = self.ctx();
-        let needed = self.b.ins().load(I64, flags(), ctx, Off::SAFE_POINT);
+        // The jump is counted first, in one addition with the rest of its line; the poll
+        // takes it back, as the jump has not run there.
+        self.count();
+        let needed = self.b.use_var(self.safe);
         let (poll, go, stop) = (self.cold_block(), self.b.create_block(), self.cold_block());
-        self.b.ins().brif(needed, poll, &[], go, &[]);
+        match self.frame.after_check[target as usize] {
+            // The loop head starts by checking `run` gas: one unsigned compare asks both
+            // whether that much is left and whether no safe point is due (with one due,
+            // nothing is above the bound), and carries on after the head's check. Else
+            // the poll, or the head's own check, sorts out which.
+            Some((after, run)) => {
+                let avail = self.b.use_var(self.avail);
+                let bound = self.b.ins().bor_imm_s(needed, run as i64 - 1);
+                let ok = self.b.ins().icmp(IntCC::UnsignedGreaterThan, avail, bound);
+                let sort = self.cold_block();
+                self.b.ins().brif(ok, after, &[], sort, &[]);
+                self.b.switch_to_block(sort);
+                self.b.ins().brif(needed, poll, &[], go, &[]);
+            }
+            None => {
+                self.b.ins().brif(needed, poll, &[], go, &[]);
+            }
+        }
         // The frame goes to memory around the poll, so no value stays live across the
         // call (which would cost registers on the hot path).
         self.b.switch_to_block(poll);
+        let counted = self.b.use_var(self.instr);
+        let uncounted = self.b.ins().iadd_imm_s(counted, -1);
+        self.b.def_var(self.instr, uncounted);
         self.write_back(pc, h);
         let ctx = self.ctx();
         let call = self.b.ins().call(self.helpers.backedge, &[ctx]);
         let r = self.b.inst_results(call)[0];
-        let resume = self.b.create_block();
+        // Every path on reads the frame back from memory, where the poll left it as
+        // written: a value kept in a register across the call would have to be in a
+        // callee-saved one (or spilled) on the hot path too. Not the safe point flag: the
+        // poll does not change it, so a loop that calls nothing keeps it unchanged.
+        self.reload_frame(h);
+        // Cold as well: laid out in line, it would come between the hot path and the
+        // jump back, which would then be one more taken branch per iteration.
+        let resume = self.cold_block();
         self.b.ins().brif(r, stop, &[], resume, &[]);
         self.b.switch_to_block(resume);
-        self.reload(h);
+        self.count();
         self.b.ins().jump(go, &[]);
 
         self.b.switch_to_block(go);
-        self.count();
         let t = self.block(target);
         self.b.ins().jump(t, &[]);
 
@@ -1584,20 +1663,35 @@ impl<'a, 'b> Gen<'a, 'b> {
                     BinOp::Lte => FloatCC::LessThanOrEqual,
                     _ => FloatCC::GreaterThanOrEqual,
                 };
-                let c = self.b.ins().fcmp(cc, x, y);
-                self.compared(c, h, join, targets);
+                match targets {
+                    // Branch on the complement: the fall-through target goes last (see
+                    // `compared`). NaN operands make every comparison false, their
+                    // complements true.
+                    Some(_) => {
+                        let c = self.b.ins().fcmp(cc.complement(), x, y);
+                        self.compared(c, h, join, targets);
+                    }
+                    None => {
+                        let c = self.b.ins().fcmp(cc, x, y);
+                        self.compared(c, h, join, None);
+                    }
+                }
             }
         }
     }
 
     /// A comparison's outcome `c`: pushed as a boolean, or with `targets` (fused with the
-    /// `JumpIfNot` after it) branched on, both instructions counted.
+    /// `JumpIfNot` after it) branched on, both instructions counted. Fused, `c` is the
+    /// comparison's complement, true where the jump is taken: Cranelift lays out a
+    /// branch's last target right after it, and the last should be the code that follows
+    /// in the program (a loop's body rather than its exit), so that the common path runs
+    /// straight on.
     fn compared(&mut self, c: ir::Value, h: u32, join: Block, targets: Option<(Block, Block)>) {
         match targets {
             Some((then, other)) => {
                 self.count();
                 self.count();
-                self.b.ins().brif(c, then, &[], other, &[]);
+                self.b.ins().brif(c, other, &[], then, &[]);
             }
             None => {
                 self.push_bool(h - 2, c);
@@ -1633,8 +1727,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 left
             }
             None => {
+                let needed = self.b.use_var(self.safe);
                 let ctx = self.ctx();
-                let needed = self.b.ins().load(I64, flags(), ctx, Off::SAFE_POINT);
                 let left = self.b.ins().load(I64, flags(), ctx, Off::DIRECT_LEFT);
                 let full = self.b.ins().icmp_imm_s(IntCC::Equal, left, 0);
                 let full = self.b.ins().uextend(I64, full);
@@ -2177,6 +2271,12 @@ impl<'a, 'b> Gen<'a, 'b> {
                     BinOp::Gte => IntCC::SignedGreaterThanOrEqual,
                     BinOp::Eq => IntCC::Equal,
                     _ => IntCC::NotEqual,
+                };
+                // Fused with a branch, the complement (see `compared`).
+                let cc = if targets.is_some() {
+                    cc.complement()
+                } else {
+                    cc
                 };
                 let c = self.b.ins().icmp(cc, x, y);
                 self.compared(c, h, join, targets);
