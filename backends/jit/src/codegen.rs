@@ -1487,24 +1487,19 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.count();
         let needed = self.b.use_var(self.safe);
         let (poll, go, stop) = (self.cold_block(), self.b.create_block(), self.cold_block());
-        match self.frame.after_check[target as usize] {
-            // The loop head starts by checking `run` gas: one unsigned compare asks both
-            // whether that much is left and whether no safe point is due (with one due,
-            // nothing is above the bound), and carries on after the head's check. Else
-            // the poll, or the head's own check, sorts out which.
-            Some((after, run)) => {
-                let avail = self.b.use_var(self.avail);
-                let bound = self.b.ins().bor_imm_s(needed, run as i64 - 1);
-                let ok = self.b.ins().icmp(IntCC::UnsignedGreaterThan, avail, bound);
-                let sort = self.cold_block();
-                self.b.ins().brif(ok, after, &[], sort, &[]);
-                self.b.switch_to_block(sort);
-                self.b.ins().brif(needed, poll, &[], go, &[]);
-            }
-            None => {
-                self.b.ins().brif(needed, poll, &[], go, &[]);
-            }
+        // When the loop head starts by checking `run` gas, one unsigned compare asks both
+        // whether that much is left and whether no safe point is due (with one due,
+        // nothing is above the bound), and carries on after the head's check. Else the
+        // poll, or the head's own check, sorts out which.
+        if let Some((after, run)) = self.frame.after_check[target as usize] {
+            let avail = self.b.use_var(self.avail);
+            let bound = self.b.ins().bor_imm_s(needed, run as i64 - 1);
+            let ok = self.b.ins().icmp(IntCC::UnsignedGreaterThan, avail, bound);
+            let sort = self.cold_block();
+            self.b.ins().brif(ok, after, &[], sort, &[]);
+            self.b.switch_to_block(sort);
         }
+        self.b.ins().brif(needed, poll, &[], go, &[]);
         // The frame goes to memory around the poll, so no value stays live across the
         // call (which would cost registers on the hot path).
         self.b.switch_to_block(poll);
@@ -1663,19 +1658,15 @@ impl<'a, 'b> Gen<'a, 'b> {
                     BinOp::Lte => FloatCC::LessThanOrEqual,
                     _ => FloatCC::GreaterThanOrEqual,
                 };
-                match targets {
-                    // Branch on the complement: the fall-through target goes last (see
-                    // `compared`). NaN operands make every comparison false, their
-                    // complements true.
-                    Some(_) => {
-                        let c = self.b.ins().fcmp(cc.complement(), x, y);
-                        self.compared(c, h, join, targets);
-                    }
-                    None => {
-                        let c = self.b.ins().fcmp(cc, x, y);
-                        self.compared(c, h, join, None);
-                    }
-                }
+                // Fused with a branch, the complement (see `compared`): NaN operands make
+                // every comparison false and its complement true.
+                let cc = if targets.is_some() {
+                    cc.complement()
+                } else {
+                    cc
+                };
+                let c = self.b.ins().fcmp(cc, x, y);
+                self.compared(c, h, join, targets);
             }
         }
     }
