@@ -31,7 +31,7 @@ use weft_bytecode::program::{BinOp, Func};
 use weft_runtime::{Truth, Value};
 
 use crate::rt::{CHAIN, DEOPT, GUARD, HANDBACK, JitCtx, LEFT, SAME, SUSPEND, truth_code};
-use crate::types::{Facts, Tag, has_float_path, may_call_itself};
+use crate::types::{Facts, Range, Tag, exact, has_float_path, may_call_itself};
 
 pub(crate) const TAG_NULL: i64 = 0;
 pub(crate) const TAG_BOOL: i64 = 1;
@@ -330,6 +330,9 @@ struct Frame {
     /// The tag of each operand stack value where it is known statically, from `facts`
     /// before each instruction.
     known: Vec<Option<i64>>,
+    /// Where each operand stack value lies if it is an integer, from `facts` before the
+    /// current instruction.
+    ranges: Vec<Range>,
     /// The tags of the locals before the current instruction, from `facts`.
     local_tags: Vec<Tag>,
     /// Gas checked ahead by an earlier group of the current straight line (or of the one
@@ -461,6 +464,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 locals,
                 stack,
                 known: vec![None; func.max_stack as usize + 1],
+                ranges: vec![Range::FULL; func.max_stack as usize + 1],
                 local_tags: vec![None; func.slots as usize],
                 prepaid: 0,
                 entry_prepaid: vec![0; func.code.len()],
@@ -776,6 +780,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             locals,
             stack,
             known: self.frame.known.clone(),
+            ranges: self.frame.ranges.clone(),
             local_tags: self.frame.local_tags.clone(),
             prepaid: 0,
             entry_prepaid: vec![0; self.func.code.len()],
@@ -826,10 +831,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         match self.facts.at.get(pc).cloned().flatten() {
             Some(st) => {
                 self.frame.known[..h].copy_from_slice(&st.stack[..h]);
+                self.frame.ranges[..h].copy_from_slice(&st.ranges[..h]);
                 self.frame.local_tags = st.locals;
             }
             None => {
                 self.frame.known[..h].fill(None);
+                self.frame.ranges[..h].fill(Range::FULL);
                 self.frame.local_tags.fill(None);
             }
         }
@@ -854,32 +861,50 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// At a VM entry with `guarded` facts: returns [`GUARD`] unless every local and
-    /// operand known at `pc` has its known tag.
+    /// operand known at `pc` has its known tag, and each known integer its range.
     fn guard_entry(&mut self, pc: u32, h: u32) {
         let Some(st) = self.facts.at.get(pc as usize).cloned().flatten() else {
             return;
         };
         let mut checks = Vec::new();
-        for (j, tag) in st.locals.iter().enumerate() {
+        let locals = st
+            .locals
+            .iter()
+            .zip(&st.local_ranges)
+            .zip(&self.frame.locals);
+        let stack = st.stack.iter().zip(&st.ranges).zip(&self.frame.stack);
+        for ((tag, range), vars) in locals.chain(stack.take(h as usize)) {
             if let Some(t) = tag {
-                checks.push((self.b.use_var(self.frame.locals[j].0), *t));
+                checks.push((*vars, *t, *range));
             }
         }
-        for (i, tag) in st.stack.iter().enumerate().take(h as usize) {
-            if let Some(t) = tag {
-                checks.push((self.b.use_var(self.frame.stack[i].0), *t));
-            }
-        }
-        for (w0, t) in checks {
+        for ((v0, v1), t, range) in checks {
+            let w0 = self.b.use_var(v0);
             let tag = self.b.ins().band_imm_s(w0, 0xff);
             let ok = self.b.ins().icmp_imm_s(IntCC::Equal, tag, t);
-            let (pass, fail) = (self.b.create_block(), self.cold_block());
-            self.b.ins().brif(ok, pass, &[], fail, &[]);
-            self.b.switch_to_block(fail);
-            let st = self.b.ins().iconst(I64, GUARD as i64);
-            self.vm_return(st);
-            self.b.switch_to_block(pass);
+            self.guard(ok);
+            if t == TAG_INT && range != Range::FULL {
+                // lo <= v <= hi as one unsigned compare: v - lo <= hi - lo.
+                let v = self.b.use_var(v1);
+                let off = self.b.ins().iadd_imm_s(v, range.lo.wrapping_neg());
+                let span = range.hi.wrapping_sub(range.lo);
+                let ok = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::UnsignedLessThanOrEqual, off, span);
+                self.guard(ok);
+            }
         }
+    }
+
+    /// Carries on where `ok` holds, else returns [`GUARD`] (an entry check failed).
+    fn guard(&mut self, ok: ir::Value) {
+        let (pass, fail) = (self.b.create_block(), self.cold_block());
+        self.b.ins().brif(ok, pass, &[], fail, &[]);
+        self.b.switch_to_block(fail);
+        let st = self.b.ins().iconst(I64, GUARD as i64);
+        self.vm_return(st);
+        self.b.switch_to_block(pass);
     }
 
     /// The entry from the VM: a switch on the entry pc that reloads the frame's state
@@ -2129,6 +2154,20 @@ impl<'a, 'b> Gen<'a, 'b> {
             g.b.switch_to_block(ok);
             int_result(g, r);
         };
+        // Operands whose ranges (see `types.rs`) keep the result in bounds: no check.
+        let (rx, ry) = (
+            self.frame.ranges[h as usize - 2],
+            self.frame.ranges[h as usize - 1],
+        );
+        if exact(kind, rx, ry).is_some() {
+            let r = match kind {
+                BinOp::Add | BinOp::LuaAdd | BinOp::JsAdd => self.b.ins().iadd(x, y),
+                BinOp::Sub | BinOp::LuaSub | BinOp::JsSub => self.b.ins().isub(x, y),
+                _ => self.b.ins().imul(x, y),
+            };
+            int_result(self, r);
+            return;
+        }
         // With a constant operand, overflow is one comparison of the other operand (which
         // a branch takes directly) rather than a flag to materialise and test.
         let (cx, cy) = (self.const_of(x), self.const_of(y));

@@ -307,6 +307,141 @@ fn arithmetic_on_known_integers_that_overflows_stops_where_the_vm_does() {
 }
 
 #[test]
+fn arithmetic_bounded_by_a_comparison_skips_its_check_only_where_it_cannot_overflow() {
+    // Below `i <= MAX - 1`, `i + 1` cannot overflow and is native without a check. In `f`,
+    // `x - 1` runs where `x > MIN + 5` held and cannot overflow; `x - 10` runs where it
+    // failed, and f(MIN + 5) overflows. Worked by hand: f(MIN + 6) = MIN + 5 and f(-20) =
+    // -21.
+    let ir = r#"["std.seq", ["std.let", "i", 9223372036854775802],
+      ["std.while", ["bool.lte", ["std.var", "i"], 9223372036854775806],
+        ["std.set", "i", ["math.add", ["std.var", "i"], 1]]],
+      ["std.log", ["std.var", "i"]],
+      ["std.let", "f", ["std.lambda", ["x"],
+        ["std.if", ["bool.gt", ["std.var", "x"], -9223372036854775803],
+          ["math.sub", ["std.var", "x"], 1], ["math.sub", ["std.var", "x"], 10]]]],
+      ["std.log", ["std.apply", ["std.var", "f"], -9223372036854775802]],
+      ["std.log", ["std.apply", ["std.var", "f"], -20]],
+      ["std.log", ["std.apply", ["std.var", "f"], -9223372036854775803]]]"#;
+    let vm = trace(&program(ir), Limits::default(), None);
+    assert!(vm.starts_with("failed E5011"), "{vm}");
+    let logs = r#"log ["9223372036854775807", "-9223372036854775803", "-21"]"#;
+    assert!(vm.ends_with(logs), "{vm}");
+    same_on_both(ir, Limits::default());
+    // `g` adds where `x > 0` held and subtracts where it failed: both can overflow, at
+    // g(MAX) and g(MIN), where each branch's facts bound `x` only on the side away from
+    // the overflow. Worked by hand: g(5) = 6, g(-5) = -6.
+    for last in ["9223372036854775807", "-9223372036854775808"] {
+        let ir = format!(
+            r#"["std.seq", ["std.let", "g", ["std.lambda", ["x"],
+                ["std.if", ["bool.gt", ["std.var", "x"], 0],
+                  ["math.add", ["std.var", "x"], 1], ["math.sub", ["std.var", "x"], 1]]]],
+              ["std.let", "t", 0],
+              ["std.while", ["bool.lt", ["std.var", "t"], 3], ["std.seq",
+                ["std.log", ["std.apply", ["std.var", "g"], 5]],
+                ["std.log", ["std.apply", ["std.var", "g"], -5]],
+                ["std.set", "t", ["math.add", ["std.var", "t"], 1]]]],
+              ["std.apply", ["std.var", "g"], {last}]]"#
+        );
+        let vm = trace(&program(&ir), Limits::default(), None);
+        assert!(vm.starts_with("failed E5011"), "{vm}");
+        assert!(vm.ends_with(r#""6", "-6"]"#), "{vm}");
+        same_on_both(&ir, Limits::default());
+    }
+    // `i < MAX` and `i <= MAX - 1` leave `i + 2` its check: MAX - 5, MAX - 3, MAX - 1,
+    // then E5011.
+    for test in [
+        r#"["bool.lt", ["std.var", "i"], 9223372036854775807]"#,
+        r#"["bool.lte", ["std.var", "i"], 9223372036854775806]"#,
+    ] {
+        let ir = format!(
+            r#"["std.seq", ["std.let", "i", 9223372036854775802],
+              ["std.while", {test}, ["std.set", "i", ["math.add", ["std.var", "i"], 2]]],
+              ["std.var", "i"]]"#
+        );
+        let vm = trace(&program(&ir), Limits::default(), None);
+        assert!(vm.starts_with("failed E5011"), "{vm}");
+        same_on_both(&ir, Limits::default());
+    }
+    // JavaScript's sum stays an int up to 2^53: in a function, from 2^53 - 3 (no VM entry
+    // at the loop head, so `i` is known from below too), `i < 2^53` keeps `i + 1` within
+    // it; `i <= 2^53` does not keep `i + 2` within it, and the sum past 2^53 is a double.
+    // Expectations from node (`let i = 2**53 - 3; while (i < 2**53) i += 1`, and the same
+    // with `<=` and `+= 2`).
+    let up = |test: &str, last: &str, step: &str| {
+        format!(
+            r#"["std.lambda", [], ["std.seq", ["std.let", "i", 9007199254740989],
+              ["std.while", ["{test}", ["std.var", "i"], {last}],
+                ["std.set", "i", ["js.add", ["std.var", "i"], {step}]]],
+              ["std.var", "i"]]]"#
+        )
+    };
+    let ir = format!(
+        r#"["std.seq", ["std.let", "once", {}], ["std.let", "twice", {}],
+          ["std.log", ["std.apply", ["std.var", "once"]]],
+          ["std.log", ["std.apply", ["std.var", "twice"]]]]"#,
+        up("bool.lt", "9007199254740992", "1"),
+        up("bool.lte", "9007199254740992", "2")
+    );
+    let ir = ir.as_str();
+    let vm = trace(&program(ir), Limits::default(), None);
+    assert!(
+        vm.ends_with(r#"log ["9007199254740992", "9007199254740994.0"]"#),
+        "{vm}"
+    );
+    same_on_both(ir, Limits::default());
+}
+
+#[test]
+fn an_integer_outside_its_known_range_fails_the_loops_entry_check() {
+    // Every native path keeps `i` within 0..=40, so `i - 2` in the body (where `i <= 39`)
+    // needs no overflow check. A suspended state is data, though: edited to hold MIN for
+    // `i` while the script sleeps at i = 5, it resumes with MIN + 1 at the loop head,
+    // which the entry check turns back; the VM's `i - 2` then overflows (E5011 at the
+    // `math.sub`), as it does when the VM resumes the same state.
+    let ir = r#"["std.seq", ["std.let", "i", 0], ["std.let", "t", 0],
+      ["std.while", ["bool.lt", ["std.var", "i"], 40], ["std.seq",
+        ["std.set", "t", ["math.sub", ["std.var", "i"], 2]],
+        ["std.if", ["bool.eq", ["std.var", "i"], 5], ["std.sleep", 1], null],
+        ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
+      ["std.var", "t"]]"#;
+    let program = program(ir);
+    let limits = Limits::default();
+    let config = RunConfig {
+        limits,
+        ..Default::default()
+    };
+    let Outcome::Suspended { state, .. } =
+        weft_bytecode::run(&program, &config, &mut TestHost::new())
+    else {
+        panic!("the script sleeps at i = 5");
+    };
+    let json = state.to_json().expect("state serialises");
+    let edited = json.replacen(
+        r#""locals":[{"Int":5}"#,
+        r#""locals":[{"Int":-9223372036854775808}"#,
+        1,
+    );
+    assert_ne!(json, edited, "the state holds i = 5: {json}");
+    let resume = |jit: Option<&mut Jit>| {
+        let state = SuspendedState::from_json(&edited).expect("state reads back");
+        let mut host = TestHost::new();
+        let outcome = match jit {
+            Some(j) => j.resume(state, &limits, &mut host),
+            None => weft_bytecode::resume(state, &limits, &mut host),
+        };
+        common::ending(&outcome).expect("the run ends")
+    };
+    let vm = resume(None);
+    assert!(vm.starts_with("failed E5011"), "{vm}");
+    assert!(vm.contains("at $[3][2][1][2]"), "{vm}");
+    let mut jit = Jit::new(Mode::Eager);
+    assert_eq!(vm, resume(Some(&mut jit)));
+    let report = jit.report();
+    let main = func_state(&report, "<main>");
+    assert_eq!(main.entry_checks_failed, 1, "{report:?}");
+}
+
+#[test]
 fn a_parameter_proven_an_integer_stays_one_until_a_float_arrives() {
     // In `f`, `n * 2` proves `n` an integer for the `+ n` after it; from i = 10 on, `f`
     // gets floats, gives up at `n * 2`, and after 8 give-ups is no longer called directly.
