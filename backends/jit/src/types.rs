@@ -360,7 +360,8 @@ impl State {
     }
 }
 
-/// How many times a loop head's facts change before its ranges widen.
+/// How many arrivals at a loop head after the first merge plainly (hull of the ranges)
+/// before its ranges widen.
 const SETTLE_ROUNDS: u32 = 2;
 
 /// The facts of one entry of a function.
