@@ -2163,7 +2163,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             let r = match kind {
                 BinOp::Add | BinOp::LuaAdd | BinOp::JsAdd => self.b.ins().iadd(x, y),
                 BinOp::Sub | BinOp::LuaSub | BinOp::JsSub => self.b.ins().isub(x, y),
-                _ => self.b.ins().imul(x, y),
+                BinOp::Mul | BinOp::LuaMul | BinOp::JsMul => self.b.ins().imul(x, y),
+                _ => unreachable!("`exact` covers only addition, subtraction and products"),
             };
             int_result(self, r);
             return;
