@@ -55,6 +55,11 @@ fn trace(program: &Program, limits: Limits, jit: Option<&mut Jit>) -> String {
     out
 }
 
+/// The trace of `ir` run on the VM under the default limits: what the JIT must give.
+fn vm_trace(ir: &str) -> String {
+    trace(&program(ir), Limits::default(), None)
+}
+
 /// The gas a finished or failed run's trace reports.
 fn gas_of(trace: &str) -> u64 {
     trace
@@ -249,7 +254,7 @@ fn a_loop_whose_types_change_behind_native_code_is_compiled_again_without_them()
           "e", ["std.set", "s", 0.5]],
         ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
       ["std.log", ["std.var", "s"]]]"#;
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.contains(r#"log ["765.5"]"#), "{vm}");
     let report = same_on_both(ir, Limits::default());
     let main = func_state(&report, "<main>");
@@ -269,7 +274,7 @@ fn arithmetic_on_known_integers_that_overflows_stops_where_the_vm_does() {
         ["std.set", "s", ["math.add", ["std.var", "s"], 100]],
         ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
       ["std.var", "s"]]"#;
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("failed E5011"), "{vm}");
     assert!(vm.contains("at $[3][2][1][2]"), "{vm}");
     same_on_both(ir, Limits::default());
@@ -300,7 +305,7 @@ fn arithmetic_on_known_integers_that_overflows_stops_where_the_vm_does() {
                 ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
               ["std.var", "s"]]"#
         );
-        let vm = trace(&program(&ir), Limits::default(), None);
+        let vm = vm_trace(&ir);
         assert!(vm.starts_with("failed E5011"), "{ir}: {vm}");
         same_on_both(&ir, Limits::default());
     }
@@ -322,7 +327,7 @@ fn arithmetic_bounded_by_a_comparison_skips_its_check_only_where_it_cannot_overf
       ["std.log", ["std.apply", ["std.var", "f"], -9223372036854775802]],
       ["std.log", ["std.apply", ["std.var", "f"], -20]],
       ["std.log", ["std.apply", ["std.var", "f"], -9223372036854775803]]]"#;
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("failed E5011"), "{vm}");
     let logs = r#"log ["9223372036854775807", "-9223372036854775803", "-21"]"#;
     assert!(vm.ends_with(logs), "{vm}");
@@ -342,7 +347,7 @@ fn arithmetic_bounded_by_a_comparison_skips_its_check_only_where_it_cannot_overf
                 ["std.set", "t", ["math.add", ["std.var", "t"], 1]]]],
               ["std.apply", ["std.var", "g"], {last}]]"#
         );
-        let vm = trace(&program(&ir), Limits::default(), None);
+        let vm = vm_trace(&ir);
         assert!(vm.starts_with("failed E5011"), "{vm}");
         assert!(vm.ends_with(r#""6", "-6"]"#), "{vm}");
         same_on_both(&ir, Limits::default());
@@ -358,7 +363,7 @@ fn arithmetic_bounded_by_a_comparison_skips_its_check_only_where_it_cannot_overf
               ["std.while", {test}, ["std.set", "i", ["math.add", ["std.var", "i"], 2]]],
               ["std.var", "i"]]"#
         );
-        let vm = trace(&program(&ir), Limits::default(), None);
+        let vm = vm_trace(&ir);
         assert!(vm.starts_with("failed E5011"), "{vm}");
         same_on_both(&ir, Limits::default());
     }
@@ -383,7 +388,7 @@ fn arithmetic_bounded_by_a_comparison_skips_its_check_only_where_it_cannot_overf
         up("bool.lte", "9007199254740992", "2")
     );
     let ir = ir.as_str();
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(
         vm.ends_with(r#"log ["9007199254740992", "9007199254740994.0"]"#),
         "{vm}"
@@ -456,7 +461,7 @@ fn a_parameter_proven_an_integer_stays_one_until_a_float_arrives() {
             ["math.add", ["std.var", "i"], 0.5]]]]],
         ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
       ["std.var", "t"]]"#;
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("finished 1335"), "{vm}");
     let report = same_on_both(ir, Limits::default());
     let f = func_state(&report, "<lambda");
@@ -483,7 +488,7 @@ fn javascript_sums_crossing_two_to_the_53_leave_native_code_where_doubles_round(
                 ["std.set", "i", ["js.add", ["std.var", "i"], 1]]]],
               ["std.var", "s"]]"#
         );
-        let vm = trace(&program(&ir), Limits::default(), None);
+        let vm = vm_trace(&ir);
         assert!(vm.starts_with(&format!("finished {expect} ")), "{vm}");
         same_on_both(&ir, Limits::default());
     }
@@ -503,7 +508,7 @@ fn a_function_reading_itself_through_a_late_bound_chain_is_called_directly() {
       ["std.set", "f", ["std.lambda", ["n"], 1000]],
       ["std.let", "b", ["std.apply", ["std.var", "g"], 50]],
       ["math.add", ["math.mul", ["std.var", "a"], 10000], ["std.var", "b"]]]"#;
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("finished 501001 "), "{vm}");
     let report = same_on_both(ir, Limits::default());
     assert_direct(&report, &["<lambda $[1]"]);
@@ -527,7 +532,7 @@ fn a_captured_variable_read_twice_around_a_call_keeps_its_closures_value() {
       ["std.set", "peer", ["std.var", "b"]],
       ["std.log", ["std.apply", ["std.var", "a"], 5]],
       ["std.apply", ["std.var", "a"], 1]]"#;
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("finished 101 "), "{vm}");
     assert!(vm.ends_with(r#"log ["909"]"#), "{vm}");
     let report = same_on_both(ir, Limits::default());
@@ -560,7 +565,7 @@ fn javascript_products_and_remainders_and_python_remainders_match_the_vm_at_thei
         ["std.set", "s", ["py.add", ["std.var", "s"], ["std.apply", ["std.var", "pr"], ["std.var", "i"], -7]]],
         ["std.set", "i", ["math.add", ["std.var", "i"], 1]]]],
       ["std.var", "s"]]"#;
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     let logs = r#"log ["42", "-0.0", "9007199136250225", "9007199515875288.0", "-1", "-0.0", "NaN", "2", "-2", "0"]"#;
     assert!(vm.ends_with(logs), "{vm}");
     let report = same_on_both(ir, Limits::default());
@@ -599,7 +604,7 @@ fn lua_arithmetic_wraps_and_falls_back_in_native_code_as_on_the_vm() {
           ["lua.arith", "+", ["lua.arith", "*", ["std.var", "z"], 31], ["std.var", "i"]], 1000003]],
         ["std.set", "i", ["lua.arith", "+", ["std.var", "i"], 1]]]],
       ["list.new", ["std.var", "x"], ["std.var", "y"], ["std.var", "z"]]]"#;
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(
         vm.starts_with("finished [3362576235316672587,1.9999999999999982,569597]"),
         "{vm}"
@@ -634,8 +639,7 @@ fn base_cases_run_inline_at_self_calls_as_the_vm_runs_them() {
       ["std.log", ["std.apply", ["std.var", "f"], 10]],
       ["std.log", ["std.apply", ["std.var", "f"], 4.5]],
       ["std.apply", ["std.var", "g"], 4]]"#;
-    let program = program(ir);
-    let vm = trace(&program, Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("failed E5011 "), "{vm}");
     assert!(vm.ends_with(r#"log ["320", "40.0"]"#), "{vm}");
     same_at_every_budget(ir, &vm, &["<lambda $[2][2]", "<lambda $[4][2]"]);
@@ -690,8 +694,7 @@ fn a_call_known_to_return_an_integer_gives_up_where_another_closure_returns_some
       ["std.log", ["std.apply", ["std.var", "f"], 5]],
       ["std.set", "h", ["std.var", "f"]],
       ["std.apply", ["std.var", "f"], 6]]"#;
-    let program = program(ir);
-    let vm = trace(&program, Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("finished 6 "), "{vm}");
     assert!(vm.ends_with(r#"log ["5", "4.0", "9"]"#), "{vm}");
     same_at_every_budget(ir, &vm, &["<lambda $[2][2]"]);
@@ -713,8 +716,7 @@ fn a_self_calls_copy_tells_its_own_closure_from_another_captured_one() {
       ["std.log", ["std.apply", ["std.var", "f"], 4]],
       ["std.set", "g", ["std.var", "f"]],
       ["std.apply", ["std.var", "f"], 4]]"#;
-    let program = program(ir);
-    let vm = trace(&program, Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("failed E5004 call depth"), "{vm}");
     assert!(vm.ends_with(r#"log ["30"]"#), "{vm}");
     let report = same_on_both(ir, Limits::default());
@@ -738,8 +740,7 @@ fn a_self_call_says_which_capture_holds_the_callee_and_no_other_call_does() {
           ["math.add", ["std.apply", ["std.var", "g"], ["std.var", "n"]],
             ["std.apply", ["std.var", "f"], ["math.sub", ["std.var", "n"], 1]]]]]],
       ["std.apply", ["std.var", "f"], 4]]"#;
-    let program = program(ir);
-    let vm = trace(&program, Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("finished 70 "), "{vm}");
     let report = same_on_both(ir, Limits::default());
     assert_direct(&report, &["<lambda $[4][2]", "<lambda $[5][2]"]);
@@ -766,8 +767,7 @@ fn gas_checked_ahead_of_a_branch_reaches_only_blocks_nothing_else_reaches() {
          ["std.set", "t", ["math.add", ["std.var", "t"], ["std.apply", ["std.var", "f"], ["std.var", "j"]]]],
          ["std.set", "j", ["math.add", ["std.var", "j"], 1]]]],
       ["std.var", "t"]]"#;
-    let program = program(ir);
-    let vm = trace(&program, Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(vm.starts_with("finished 205 "), "{vm}");
     same_at_every_budget(ir, &vm, &["<lambda $[1][2]"]);
 }
@@ -860,7 +860,7 @@ fn a_builtins_callback_runs_through_its_direct_entry() {
     // give-up inside a callback. By hand: 3, 6, 10.5, 12, 15, 19.5, 21, 24, 28.5.
     let ir = r#"["list.map", ["std.quote", [1, 2, 3.5, 4, 5, 6.5, 7, 8, 9.5]],
       ["std.lambda", ["x"], ["math.mul", ["std.var", "x"], 3]]]"#;
-    let vm = trace(&program(ir), Limits::default(), None);
+    let vm = vm_trace(ir);
     assert!(
         vm.starts_with("finished [3,6,10.5,12,15,19.5,21,24,28.5] "),
         "{vm}"
