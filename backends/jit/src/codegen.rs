@@ -297,7 +297,10 @@ pub(crate) struct Gen<'a, 'b> {
     /// Each instruction's cache words, as an offset in words from `cache.sites`.
     site_of: Vec<Option<u32>>,
     avail: Variable,
+    /// The instruction count, as of the last time it was set; the current path has
+    /// counted `lag` more since (see [`Gen::count`]).
     instr: Variable,
+    lag: i64,
     /// In a `Vm` entry, whether a safe point could do something (`JitCtx::safe_point`):
     /// all ones if so, else zero. It changes only when the VM's state is brought up to
     /// date for native code, after which native code reloads it. Kept in a register, a
@@ -453,6 +456,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             avail,
             safe,
             instr,
+            lag: 0,
             saved_pin,
             leaders: Vec::new(),
             loop_heads: Vec::new(),
@@ -566,7 +570,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             {
                 // Beyond the leaf paths: the real call.
                 if open {
-                    self.b.ins().jump(bail, &[]);
+                    self.jump(bail, &[]);
                 }
                 open = false;
                 continue;
@@ -577,9 +581,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             };
             if let Some(block) = self.frame.blocks[pc] {
                 if open {
-                    self.b.ins().jump(block, &[]);
+                    self.jump(block, &[]);
                 }
-                self.b.switch_to_block(block);
+                self.switch_to(block);
                 self.frame.known.fill(None);
                 self.frame.from_cap.fill(None);
                 self.frame.prepaid = self.frame.entry_prepaid[pc];
@@ -667,10 +671,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// count and stop points are kept exactly.
     fn inline_self_call(&mut self, at: u32, h: u32, go: Block, done: Block) {
         let Some(region) = self.leaf.clone() else {
-            self.b.ins().jump(go, &[]);
+            self.jump(go, &[]);
             return;
         };
-        let (avail, instr) = (self.b.use_var(self.avail), self.b.use_var(self.instr));
+        let (avail, instr) = (self.b.use_var(self.avail), self.instr_now());
         let bail = self.cold_block();
         // Jumps out of the leaf paths go to the real call.
         let blocks: Vec<Option<Block>> = (0..region.len())
@@ -688,10 +692,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             "a leaf path ends in a jump, a return or the real call"
         );
         self.leave_copy(outer);
-        self.b.switch_to_block(bail);
+        self.switch_to(bail);
         self.b.def_var(self.avail, avail);
-        self.b.def_var(self.instr, instr);
-        self.b.ins().jump(go, &[]);
+        self.set_instr(instr);
+        self.jump(go, &[]);
     }
 
     /// A direct entry calling itself with `args` (the caller's stack from `at + 1`), with
@@ -793,7 +797,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             me_cap: None,
         };
         let outer = std::mem::replace(&mut self.frame, copy);
-        self.b.ins().jump(start, &[]);
+        self.jump(start, &[]);
         outer
     }
 
@@ -900,11 +904,11 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Carries on where `ok` holds, else returns [`GUARD`] (an entry check failed).
     fn guard(&mut self, ok: ir::Value) {
         let (pass, fail) = (self.b.create_block(), self.cold_block());
-        self.b.ins().brif(ok, pass, &[], fail, &[]);
-        self.b.switch_to_block(fail);
+        self.brif(ok, pass, &[], fail, &[]);
+        self.switch_to(fail);
         let st = self.b.ins().iconst(I64, GUARD as i64);
         self.vm_return(st);
-        self.b.switch_to_block(pass);
+        self.switch_to(pass);
     }
 
     /// The entry from the VM: a switch on the entry pc that reloads the frame's state
@@ -924,17 +928,18 @@ impl<'a, 'b> Gen<'a, 'b> {
                 landing.push((land, e, h, target));
             }
         }
+        self.sync_instr();
         switch.emit(&mut self.b, entry_pc, otherwise);
-        self.b.switch_to_block(otherwise);
+        self.switch_to(otherwise);
         let st = self.b.ins().iconst(I64, HANDBACK as i64);
         self.vm_return(st);
         for (land, e, h, target) in landing {
-            self.b.switch_to_block(land);
+            self.switch_to(land);
             self.reload(h);
             if self.facts.guarded {
                 self.guard_entry(e, h);
             }
-            self.b.ins().jump(target, &[]);
+            self.jump(target, &[]);
         }
     }
 
@@ -947,7 +952,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             .to_vec();
         let n = params.len();
         self.b.def_var(self.avail, params[0]);
-        self.b.def_var(self.instr, params[1]);
+        self.set_instr(params[1]);
         let closure = params[n - 2];
         let index = self.b.ins().ireduce(I32, closure);
         self.closure = Some(self.b.ins().uextend(I64, index));
@@ -968,7 +973,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         match self.frame.blocks.first().copied().flatten() {
             Some(start) => {
-                self.b.ins().jump(start, &[]);
+                self.jump(start, &[]);
             }
             None => self.deopt(0, 0, true),
         }
@@ -984,7 +989,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let avail = self.b.ins().isub(limit, used);
         self.b.def_var(self.avail, avail);
         let instr = self.b.ins().load(I64, flags(), ctx, Off::INSTR);
-        self.b.def_var(self.instr, instr);
+        self.set_instr(instr);
     }
 
     /// In a `Vm` entry, loads the safe point flag (see [`Gen::safe`]).
@@ -1004,7 +1009,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let limit = self.b.ins().load(I64, flags(), ctx, Off::LIMIT);
         let used = self.b.ins().isub(limit, avail);
         self.b.ins().store(flags(), used, ctx, Off::GAS);
-        let instr = self.b.use_var(self.instr);
+        let instr = self.instr_now();
         self.b.ins().store(flags(), instr, ctx, Off::INSTR);
     }
 
@@ -1112,10 +1117,10 @@ impl<'a, 'b> Gen<'a, 'b> {
                 .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, avail, need as i64)
         };
         let (pay, short) = (self.b.create_block(), self.cold_block());
-        self.b.ins().brif(ok, pay, &[], short, &[]);
-        self.b.switch_to_block(short);
+        self.brif(ok, pay, &[], short, &[]);
+        self.switch_to(short);
         self.exit_handback(pc, h);
-        self.b.switch_to_block(pay);
+        self.switch_to(pay);
     }
 
     /// After the VM or a callee ran (and may have charged gas) in the middle of a
@@ -1175,6 +1180,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             .expect("only a VM entry returns a bare status");
         self.b.ins().set_pinned_reg(saved);
         self.b.ins().return_(&[status]);
+        self.lag = 0;
     }
 
     fn block(&self, pc: u32) -> Block {
@@ -1199,10 +1205,61 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.push(h, w0, w1);
     }
 
+    /// Counts one more instruction run on the current path. No code is made here: the
+    /// count is added to the register where it is read or where the block ends
+    /// ([`Gen::instr_now`], [`Gen::sync_instr`]), once for a whole straight line.
     fn count(&mut self) {
+        self.lag += 1;
+    }
+
+    /// The instruction count at this point of the current block.
+    fn instr_now(&mut self) -> ir::Value {
         let i = self.b.use_var(self.instr);
-        let i = self.b.ins().iadd_imm_s(i, 1);
+        match self.lag {
+            0 => i,
+            lag => self.b.ins().iadd_imm_s(i, lag),
+        }
+    }
+
+    /// Sets the instruction count at this point to `i`.
+    fn set_instr(&mut self, i: ir::Value) {
         self.b.def_var(self.instr, i);
+        self.lag = 0;
+    }
+
+    /// Brings the instruction count's register up to date, as every block ends: a block
+    /// reads the count its predecessors left there.
+    fn sync_instr(&mut self) {
+        if self.lag != 0 {
+            let i = self.instr_now();
+            self.set_instr(i);
+        }
+    }
+
+    /// Goes on building in `block`. Every block ends with the count up to date, so none
+    /// starts with instructions counted and not yet added.
+    fn switch_to(&mut self, block: Block) {
+        debug_assert_eq!(self.lag, 0, "a block ended without its instruction count");
+        self.b.switch_to_block(block);
+    }
+
+    /// Ends the current block with a jump to `to`.
+    fn jump(&mut self, to: Block, args: &[ir::BlockArg]) {
+        self.sync_instr();
+        self.b.ins().jump(to, args);
+    }
+
+    /// Ends the current block with a branch on `c`.
+    fn brif(
+        &mut self,
+        c: ir::Value,
+        then: Block,
+        then_args: &[ir::BlockArg],
+        other: Block,
+        other_args: &[ir::BlockArg],
+    ) {
+        self.sync_instr();
+        self.b.ins().brif(c, then, then_args, other, other_args);
     }
 
     /// Stores locals, the stack up to `h`, the counters, `pc` and `h` for the helpers.
@@ -1255,18 +1312,19 @@ impl<'a, 'b> Gen<'a, 'b> {
         match self.frame.inline.map(|i| i.short) {
             Some(Short::Retry { bail, .. }) => {
                 // A copy of the leaf paths stops short: the real call does it all.
-                self.b.ins().jump(bail, &[]);
+                self.jump(bail, &[]);
             }
             Some(Short::GiveUp { gave_up }) => {
                 // A copy of the whole frame: its caller saves itself next.
                 self.save_frame(pc, h, innermost);
-                self.b.ins().jump(gave_up, &[]);
+                self.jump(gave_up, &[]);
             }
             None => {
                 self.save_frame(pc, h, innermost);
                 let st = self.b.ins().iconst(I64, DEOPT as i64);
                 let zero = self.b.ins().iconst(I64, 0);
                 self.b.ins().return_(&[st, zero, zero, zero, zero]);
+                self.lag = 0;
             }
         }
     }
@@ -1395,7 +1453,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Op::Jump(t) if t > pc => {
                 self.count();
                 let target = self.block(t);
-                self.b.ins().jump(target, &[]);
+                self.jump(target, &[]);
             }
             Op::Jump(t) => self.back_edge(pc, t, h),
             Op::JumpIfNot(t) => {
@@ -1403,7 +1461,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let c = self.truthy(w0, w1, Truth::Ir);
                 self.count();
                 let (then, other) = (self.block(pc + 1), self.block(t));
-                self.b.ins().brif(c, then, &[], other, &[]);
+                self.brif(c, then, &[], other, &[]);
             }
             Op::JumpKeep {
                 target,
@@ -1415,9 +1473,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.count();
                 let (jump, next) = (self.block(target), self.block(pc + 1));
                 if when {
-                    self.b.ins().brif(c, jump, &[], next, &[]);
+                    self.brif(c, jump, &[], next, &[]);
                 } else {
-                    self.b.ins().brif(c, next, &[], jump, &[]);
+                    self.brif(c, next, &[], jump, &[]);
                 }
             }
             Op::JumpNotNull(t) => {
@@ -1425,7 +1483,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let tag = self.b.ins().band_imm_s(w0, 0xff);
                 self.count();
                 let (jump, next) = (self.block(t), self.block(pc + 1));
-                self.b.ins().brif(tag, jump, &[], next, &[]);
+                self.brif(tag, jump, &[], next, &[]);
             }
             Op::Gas(g) => {
                 let total = self.group_total(g);
@@ -1439,8 +1497,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                     self.check_gas(run, pc, h);
                     if self.loop_heads[pc as usize] && (1..i64::MAX as u64).contains(&run) {
                         let after = self.b.create_block();
-                        self.b.ins().jump(after, &[]);
-                        self.b.switch_to_block(after);
+                        self.jump(after, &[]);
+                        self.switch_to(after);
                         self.frame.after_check[pc as usize] = Some((after, run));
                     }
                     self.frame.prepaid = run - total;
@@ -1466,35 +1524,35 @@ impl<'a, 'b> Gen<'a, 'b> {
         let tag = self.b.ins().band_imm_s(w0, 0xff);
         let (is_bool, not_bool) = (self.b.create_block(), self.b.create_block());
         let c = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_BOOL);
-        self.b.ins().brif(c, is_bool, &[], not_bool, &[]);
+        self.brif(c, is_bool, &[], not_bool, &[]);
 
-        self.b.switch_to_block(is_bool);
+        self.switch_to(is_bool);
         let byte = self.b.ins().ushr_imm_s(w0, 8);
         let byte = self.b.ins().band_imm_s(byte, 0xff);
-        self.b.ins().jump(done, &[byte.into()]);
+        self.jump(done, &[byte.into()]);
 
-        self.b.switch_to_block(not_bool);
+        self.switch_to(not_bool);
         let (is_int, other) = (self.b.create_block(), self.b.create_block());
         let c = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
-        self.b.ins().brif(c, is_int, &[], other, &[]);
+        self.brif(c, is_int, &[], other, &[]);
 
-        self.b.switch_to_block(is_int);
+        self.switch_to(is_int);
         let r = if truth == Truth::Lua {
             self.b.ins().iconst(I64, 1)
         } else {
             let nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, w1, 0);
             self.b.ins().uextend(I64, nz)
         };
-        self.b.ins().jump(done, &[r.into()]);
+        self.jump(done, &[r.into()]);
 
-        self.b.switch_to_block(other);
+        self.switch_to(other);
         let mode = self.b.ins().iconst(I32, i64::from(truth_code(truth)));
         let ctx = self.ctx();
         let call = self.b.ins().call(self.helpers.truthy, &[ctx, w0, w1, mode]);
         let r = self.b.inst_results(call)[0];
-        self.b.ins().jump(done, &[r.into()]);
+        self.jump(done, &[r.into()]);
 
-        self.b.switch_to_block(done);
+        self.switch_to(done);
         self.b.block_params(done)[0]
     }
 
@@ -1503,7 +1561,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             // No safe point can be due in a chain of direct calls (see `Gen::call`).
             self.count();
             let t = self.block(target);
-            self.b.ins().jump(t, &[]);
+            self.jump(t, &[]);
             return;
         }
         // Only call the safe point when it could do something (see `JitCtx::safe_point`).
@@ -1521,16 +1579,16 @@ impl<'a, 'b> Gen<'a, 'b> {
             let bound = self.b.ins().bor_imm_s(needed, run as i64 - 1);
             let ok = self.b.ins().icmp(IntCC::UnsignedGreaterThan, avail, bound);
             let sort = self.cold_block();
-            self.b.ins().brif(ok, after, &[], sort, &[]);
-            self.b.switch_to_block(sort);
+            self.brif(ok, after, &[], sort, &[]);
+            self.switch_to(sort);
         }
-        self.b.ins().brif(needed, poll, &[], go, &[]);
+        self.brif(needed, poll, &[], go, &[]);
         // The frame goes to memory around the poll, so no value stays live across the
         // call (which would cost registers on the hot path).
-        self.b.switch_to_block(poll);
-        let counted = self.b.use_var(self.instr);
+        self.switch_to(poll);
+        let counted = self.instr_now();
         let uncounted = self.b.ins().iadd_imm_s(counted, -1);
-        self.b.def_var(self.instr, uncounted);
+        self.set_instr(uncounted);
         self.write_back(pc, h);
         let ctx = self.ctx();
         let call = self.b.ins().call(self.helpers.backedge, &[ctx]);
@@ -1543,24 +1601,24 @@ impl<'a, 'b> Gen<'a, 'b> {
         // Cold as well: laid out in line, it would come between the hot path and the
         // jump back, which would then be one more taken branch per iteration.
         let resume = self.cold_block();
-        self.b.ins().brif(r, stop, &[], resume, &[]);
-        self.b.switch_to_block(resume);
+        self.brif(r, stop, &[], resume, &[]);
+        self.switch_to(resume);
         self.count();
-        self.b.ins().jump(go, &[]);
+        self.jump(go, &[]);
 
-        self.b.switch_to_block(go);
+        self.switch_to(go);
         let t = self.block(target);
-        self.b.ins().jump(t, &[]);
+        self.jump(t, &[]);
 
         // Collection due (1): hand back at the jump, which the VM then runs with its safe
         // point. Yield (2): the jump ran and the run suspends at its target.
-        self.b.switch_to_block(stop);
+        self.switch_to(stop);
         let (collect, yield_) = (self.b.create_block(), self.b.create_block());
         let is_collect = self.b.ins().icmp_imm_s(IntCC::Equal, r, 1);
-        self.b.ins().brif(is_collect, collect, &[], yield_, &[]);
-        self.b.switch_to_block(collect);
+        self.brif(is_collect, collect, &[], yield_, &[]);
+        self.switch_to(collect);
         self.exit_handback(pc, h);
-        self.b.switch_to_block(yield_);
+        self.switch_to(yield_);
         self.count();
         self.exit_with(target, h, SUSPEND);
     }
@@ -1581,13 +1639,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         );
         let ints = self.b.create_block();
         if ka && kb {
-            self.b.ins().jump(ints, &[]);
+            self.jump(ints, &[]);
         } else if ka || kb {
             // A known int operand: only the two-int path can apply.
             let other = if ka { b0 } else { a0 };
             let tag = self.b.ins().band_imm_s(other, 0xff);
             let c = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
-            self.b.ins().brif(c, ints, &[], slow, &[]);
+            self.brif(c, ints, &[], slow, &[]);
         } else {
             let ta = self.b.ins().band_imm_s(a0, 0xff);
             let tb = self.b.ins().band_imm_s(b0, 0xff);
@@ -1598,30 +1656,30 @@ impl<'a, 'b> Gen<'a, 'b> {
                 .b
                 .ins()
                 .icmp_imm_s(IntCC::Equal, tags, TAG_INT | (TAG_INT << 8));
-            self.b.ins().brif(c, ints, &[], not_ints, &[]);
-            self.b.switch_to_block(not_ints);
+            self.brif(c, ints, &[], not_ints, &[]);
+            self.switch_to(not_ints);
             if has_float_path(kind) {
                 let floats = self.b.create_block();
                 let c = self
                     .b
                     .ins()
                     .icmp_imm_s(IntCC::Equal, tags, TAG_FLOAT | (TAG_FLOAT << 8));
-                self.b.ins().brif(c, floats, &[], slow, &[]);
-                self.b.switch_to_block(floats);
+                self.brif(c, floats, &[], slow, &[]);
+                self.switch_to(floats);
                 self.float_op(kind, a1, b1, h, join, targets);
             } else {
-                self.b.ins().jump(slow, &[]);
+                self.jump(slow, &[]);
             }
         }
 
         // Two ints.
-        self.b.switch_to_block(ints);
+        self.switch_to(ints);
         self.int_op(kind, a1, b1, h, join, slow, targets);
 
         // Anything else: the VM's instruction (the builtin decides). It counts the
         // instruction itself, so it rejoins after the fast paths' count.
         let after = self.b.create_block();
-        self.b.switch_to_block(slow);
+        self.switch_to(slow);
         // Only a `Vm` entry carries on natively after the VM ran the instruction, and not
         // after arithmetic on two known integers: its result is known to be an integer from
         // here on (see `types.rs`), so its slow path (overflow, a zero divisor) hands the
@@ -1635,14 +1693,14 @@ impl<'a, 'b> Gen<'a, 'b> {
 
         match fuse {
             None => {
-                self.b.switch_to_block(join);
+                self.switch_to(join);
                 self.count();
-                self.b.ins().jump(after, &[]);
-                self.b.switch_to_block(after);
+                self.jump(after, &[]);
+                self.switch_to(after);
             }
             Some(t) if rejoins => {
                 // The VM ran the comparison; branch on its result as `JumpIfNot` does.
-                self.b.switch_to_block(after);
+                self.switch_to(after);
                 self.op(pc + 1, Op::JumpIfNot(t), h - 1);
             }
             // The fast paths branched already, and the slow path does not come back.
@@ -1673,7 +1731,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
                 let tag = self.b.ins().iconst(I64, TAG_FLOAT);
                 self.push(h - 2, tag, bits);
-                self.b.ins().jump(join, &[]);
+                self.jump(join, &[]);
             }
             None => {
                 debug_assert!(kind.is_comparison(), "{kind:?} has no native float code");
@@ -1707,11 +1765,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             Some((then, other)) => {
                 self.count();
                 self.count();
-                self.b.ins().brif(c, other, &[], then, &[]);
+                self.brif(c, other, &[], then, &[]);
             }
             None => {
                 self.push_bool(h - 2, c);
-                self.b.ins().jump(join, &[]);
+                self.jump(join, &[]);
             }
         }
     }
@@ -1739,7 +1797,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         // VM's way.
         let left = match self.frame.left {
             Some(left) => {
-                self.b.ins().brif(left, check, &[], vm_way, &[]);
+                self.brif(left, check, &[], vm_way, &[]);
                 left
             }
             None => {
@@ -1749,11 +1807,11 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let full = self.b.ins().icmp_imm_s(IntCC::Equal, left, 0);
                 let full = self.b.ins().uextend(I64, full);
                 let no = self.b.ins().bor(needed, full);
-                self.b.ins().brif(no, vm_way, &[], check, &[]);
+                self.brif(no, vm_way, &[], check, &[]);
                 left
             }
         };
-        self.b.switch_to_block(check);
+        self.switch_to(check);
         let itself = argc == self.func.params && self.frame.me_cap.is_some();
         if itself && self.frame.from_cap[at as usize] == self.frame.me_cap {
             // In a copy, through the capture its caller called it through: the closure
@@ -1764,17 +1822,17 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
 
         let after = self.b.create_block();
-        self.b.switch_to_block(returned);
+        self.switch_to(returned);
         let r = self.b.block_params(returned).to_vec();
         self.b.def_var(self.avail, r[0]);
-        self.b.def_var(self.instr, r[1]);
+        self.set_instr(r[1]);
         self.push(at, r[2], r[3]);
         self.recheck_gas(pc + 1, at + 1);
-        self.b.ins().jump(after, &[]);
+        self.jump(after, &[]);
 
         // The callee gave up: this frame is at the call, without the callee and arguments
         // (as the VM keeps a caller), and the counters in the context are the callee's.
-        self.b.switch_to_block(gave_up);
+        self.switch_to(gave_up);
         match self.kind {
             Kind::Vm => {
                 self.write_frame(pc, at);
@@ -1786,9 +1844,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             Kind::Direct { .. } => self.deopt(pc, at, false),
         }
 
-        self.b.switch_to_block(vm_way);
+        self.switch_to(vm_way);
         self.slow(pc, op, h, Some(after));
-        self.b.switch_to_block(after);
+        self.switch_to(after);
     }
 
     /// A direct entry calling itself (see [`Gen::call`]): a copy of the whole function
@@ -1805,7 +1863,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.inline_frame(at, h, left, returned, gave_up) {
             let go = self.b.create_block();
             self.inline_self_call(at, h, go, returned);
-            self.b.switch_to_block(go);
+            self.switch_to(go);
             self.direct_call(pc, at, h, Callee::Itself, left, returned, gave_up, None);
         }
     }
@@ -1845,18 +1903,18 @@ impl<'a, 'b> Gen<'a, 'b> {
             let word = self.b.ins().band_imm_s(cw0, CLOSURE_WORD_MASK);
             let me = self.me_word();
             let same = self.b.ins().icmp(IntCC::Equal, word, me);
-            self.b.ins().brif(same, itself, &[], check, &[]);
-            self.b.switch_to_block(itself);
+            self.brif(same, itself, &[], check, &[]);
+            self.switch_to(itself);
             self.call_itself(pc, at, h, left, returned, gave_up);
         } else {
-            self.b.ins().jump(check, &[]);
+            self.jump(check, &[]);
         }
 
-        self.b.switch_to_block(check);
+        self.switch_to(check);
         let tag = self.b.ins().band_imm_s(cw0, 0xff);
         let is_closure = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_CLOSURE);
-        self.b.ins().brif(is_closure, lookup, &[], vm_way, &[]);
-        self.b.switch_to_block(lookup);
+        self.brif(is_closure, lookup, &[], vm_way, &[]);
+        self.switch_to(lookup);
         let id = self.b.ins().ushr_imm_s(cw0, 32);
         self.b.append_block_param(go, I64);
 
@@ -1864,21 +1922,21 @@ impl<'a, 'b> Gen<'a, 'b> {
         let site = self.site(pc);
         let hit = self.cache_hit(site, self.cache.code_epoch, id);
         let (cached, miss) = (self.b.create_block(), self.cold_block());
-        self.b.ins().brif(hit, cached, &[], miss, &[]);
-        self.b.switch_to_block(cached);
+        self.brif(hit, cached, &[], miss, &[]);
+        self.switch_to(cached);
         let entry = self.b.ins().load(I64, flags(), site, 16);
-        self.b.ins().jump(go, &[entry.into()]);
-        self.b.switch_to_block(miss);
+        self.jump(go, &[entry.into()]);
+        self.switch_to(miss);
         let n = self.b.ins().iconst(I32, i64::from(argc));
         let ctx = self.ctx();
         let call = self.b.ins().call(self.helpers.callee, &[ctx, id, n, site]);
         let entry = self.b.inst_results(call)[0];
         let found = self.b.create_block();
-        self.b.ins().brif(entry, found, &[], vm_way, &[]);
-        self.b.switch_to_block(found);
-        self.b.ins().jump(go, &[entry.into()]);
+        self.brif(entry, found, &[], vm_way, &[]);
+        self.switch_to(found);
+        self.jump(go, &[entry.into()]);
 
-        self.b.switch_to_block(go);
+        self.switch_to(go);
         let entry = self.b.block_params(go)[0];
         let call = Callee::Entry { entry, id, argc };
         self.direct_call(pc, at, h, call, left, returned, gave_up, expect);
@@ -1911,7 +1969,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         self.count();
         let avail = self.b.use_var(self.avail);
-        let instr = self.b.use_var(self.instr);
+        let instr = self.instr_now();
         let below = self.b.ins().iadd_imm_s(left, -1);
         let mut args = vec![avail, instr];
         for i in at + 1..h {
@@ -1942,19 +2000,19 @@ impl<'a, 'b> Gen<'a, 'b> {
             .map(|&r| ir::BlockArg::from(r))
             .collect::<Vec<_>>();
         let Some(tag) = expect else {
-            self.b.ins().brif(ok, returned, &back, gave_up, &[]);
+            self.brif(ok, returned, &back, gave_up, &[]);
             return;
         };
         let check = self.b.create_block();
-        self.b.ins().brif(ok, check, &[], gave_up, &[]);
-        self.b.switch_to_block(check);
+        self.brif(ok, check, &[], gave_up, &[]);
+        self.switch_to(check);
         let got = self.b.ins().band_imm_s(rets[3], 0xff);
         let same = self.b.ins().icmp_imm_s(IntCC::Equal, got, tag);
         let wrong = self.cold_block();
-        self.b.ins().brif(same, returned, &back, wrong, &[]);
-        self.b.switch_to_block(wrong);
+        self.brif(same, returned, &back, wrong, &[]);
+        self.switch_to(wrong);
         self.b.def_var(self.avail, rets[1]);
-        self.b.def_var(self.instr, rets[2]);
+        self.set_instr(rets[2]);
         self.push(at, rets[3], rets[4]);
         self.deopt(pc + 1, at + 1, true);
     }
@@ -1994,7 +2052,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (a, b) = self.slot(h - 1);
         self.count();
         let avail = self.b.use_var(self.avail);
-        let instr = self.b.use_var(self.instr);
+        let instr = self.instr_now();
         if let Some(inline) = self.frame.inline {
             let rets = [avail, instr, a, b].map(ir::BlockArg::from);
             match inline.short {
@@ -2006,16 +2064,17 @@ impl<'a, 'b> Gen<'a, 'b> {
                         .b
                         .ins()
                         .icmp(IntCC::UnsignedGreaterThanOrEqual, had, charged);
-                    self.b.ins().brif(ok, inline.done, &rets, bail, &[]);
+                    self.brif(ok, inline.done, &rets, bail, &[]);
                 }
                 _ => {
-                    self.b.ins().jump(inline.done, &rets);
+                    self.jump(inline.done, &rets);
                 }
             }
             return;
         }
         let st = self.b.ins().iconst(I64, LEFT as i64);
         self.b.ins().return_(&[st, avail, instr, a, b]);
+        self.lag = 0;
     }
 
     /// `LoadCap(c)` in a direct entry, through `jit_load_cap` (or, with [`CHAIN`] set in
@@ -2044,23 +2103,23 @@ impl<'a, 'b> Gen<'a, 'b> {
                     .b
                     .ins()
                     .icmp_imm_s(IntCC::Equal, hint, i64::from(c) + 1);
-                self.b.ins().brif(is_me, itself, &[], read, &[]);
-                self.b.switch_to_block(itself);
+                self.brif(is_me, itself, &[], read, &[]);
+                self.switch_to(itself);
                 let a = self.me_word();
                 let b = self.b.ins().iconst(I64, 0);
-                self.b.ins().jump(done, &[a.into(), b.into()]);
+                self.jump(done, &[a.into(), b.into()]);
             }
             None => {
-                self.b.ins().jump(read, &[]);
+                self.jump(read, &[]);
             }
         }
 
-        self.b.switch_to_block(read);
+        self.switch_to(read);
         let site = self.site(pc);
         let hit = self.cache_hit(site, self.cache.cell_epoch, closure);
         let (cached, miss, fail) = (self.b.create_block(), self.cold_block(), self.cold_block());
-        self.b.ins().brif(hit, cached, &[], miss, &[]);
-        self.b.switch_to_block(miss);
+        self.brif(hit, cached, &[], miss, &[]);
+        self.switch_to(miss);
         let i = self.b.ins().iconst(I32, i64::from(c));
         let ctx = self.ctx();
         let call = self
@@ -2068,15 +2127,15 @@ impl<'a, 'b> Gen<'a, 'b> {
             .ins()
             .call(self.helpers.load_cap, &[ctx, closure, i, site]);
         let ok = self.b.inst_results(call)[0];
-        self.b.ins().brif(ok, cached, &[], fail, &[]);
-        self.b.switch_to_block(fail);
+        self.brif(ok, cached, &[], fail, &[]);
+        self.switch_to(fail);
         self.deopt(pc, h, true);
-        self.b.switch_to_block(cached);
+        self.switch_to(cached);
         let a = self.b.ins().load(I64, flags(), site, 16);
         let b = self.b.ins().load(I64, flags(), site, 24);
-        self.b.ins().jump(done, &[a.into(), b.into()]);
+        self.jump(done, &[a.into(), b.into()]);
 
-        self.b.switch_to_block(done);
+        self.switch_to(done);
         let [a, b] = self.b.block_params(done).try_into().expect("two words");
         self.frame.caps.push((c, a, b));
         self.push(h, a, b);
@@ -2245,8 +2304,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let zero_div = self.b.ins().uextend(I64, zero_div);
                 let bad = self.b.ins().bor(far, zero_div);
                 let ok = self.b.create_block();
-                self.b.ins().brif(bad, slow, &[], ok, &[]);
-                self.b.switch_to_block(ok);
+                self.brif(bad, slow, &[], ok, &[]);
+                self.switch_to(ok);
                 let r = self.b.ins().srem(x, y);
                 let zero = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
                 let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
@@ -2275,14 +2334,14 @@ impl<'a, 'b> Gen<'a, 'b> {
                     self.b.create_block(),
                     self.b.create_block(),
                 );
-                self.b.ins().brif(y, nonzero, &[], slow, &[]);
-                self.b.switch_to_block(nonzero);
+                self.brif(y, nonzero, &[], slow, &[]);
+                self.switch_to(nonzero);
                 let m1 = self.b.ins().icmp_imm_s(IntCC::Equal, y, -1);
-                self.b.ins().brif(m1, minus_one, &[], rem, &[]);
-                self.b.switch_to_block(minus_one);
+                self.brif(m1, minus_one, &[], rem, &[]);
+                self.switch_to(minus_one);
                 let zero = self.b.ins().iconst(I64, 0);
                 int_result(self, zero);
-                self.b.switch_to_block(rem);
+                self.switch_to(rem);
                 let mut r = self.b.ins().srem(x, y);
                 if matches!(kind, BinOp::PyMod | BinOp::LuaMod) {
                     let nonzero_r = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
@@ -2330,11 +2389,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         let kind = self.b.ins().band_imm_s(st, 0xff);
         let (cont, exit) = (self.b.create_block(), self.b.create_block());
         let is_same = self.b.ins().icmp_imm_s(IntCC::Equal, kind, SAME as i64);
-        self.b.ins().brif(is_same, cont, &[], exit, &[]);
-        self.b.switch_to_block(exit);
+        self.brif(is_same, cont, &[], exit, &[]);
+        self.switch_to(exit);
         self.vm_return(st);
 
-        self.b.switch_to_block(cont);
+        self.switch_to(cont);
         let next = self.b.ins().ushr_imm_s(st, 8);
         let succs = if then.is_some() {
             vec![pc + 1]
@@ -2352,14 +2411,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             };
             let (go, no) = (self.b.create_block(), self.b.create_block());
             let c = self.b.ins().icmp_imm_s(IntCC::Equal, next, i64::from(s));
-            self.b.ins().brif(c, go, &[], no, &[]);
-            self.b.switch_to_block(go);
+            self.brif(c, go, &[], no, &[]);
+            self.switch_to(go);
             self.reload(hs);
             if then.is_some() {
                 self.recheck_gas(s, hs);
             }
-            self.b.ins().jump(target, &[]);
-            self.b.switch_to_block(no);
+            self.jump(target, &[]);
+            self.switch_to(no);
         }
         // The VM went somewhere native code did not expect: it carries on from there.
         let st = self.b.ins().iconst(I64, HANDBACK as i64);
