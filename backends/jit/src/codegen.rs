@@ -301,6 +301,8 @@ pub(crate) struct Gen<'a, 'b> {
     /// counted `lag` more since (see [`Gen::count`]).
     instr: Variable,
     lag: i64,
+    /// Gas charged on the current path since `avail` was last set, in the same way.
+    spent: i64,
     /// In a `Vm` entry, whether a safe point could do something (`JitCtx::safe_point`):
     /// all ones if so, else zero. It changes only when the VM's state is brought up to
     /// date for native code, after which native code reloads it. Kept in a register, a
@@ -457,6 +459,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             safe,
             instr,
             lag: 0,
+            spent: 0,
             saved_pin,
             leaders: Vec::new(),
             loop_heads: Vec::new(),
@@ -674,7 +677,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.jump(go, &[]);
             return;
         };
-        let (avail, instr) = (self.b.use_var(self.avail), self.instr_now());
+        let (avail, instr) = (self.avail_now(), self.instr_now());
         let bail = self.cold_block();
         // Jumps out of the leaf paths go to the real call.
         let blocks: Vec<Option<Block>> = (0..region.len())
@@ -693,7 +696,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         );
         self.leave_copy(outer);
         self.switch_to(bail);
-        self.b.def_var(self.avail, avail);
+        self.set_avail(avail);
         self.set_instr(instr);
         self.jump(go, &[]);
     }
@@ -928,7 +931,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 landing.push((land, e, h, target));
             }
         }
-        self.sync_instr();
+        self.sync_counters();
         switch.emit(&mut self.b, entry_pc, otherwise);
         self.switch_to(otherwise);
         let st = self.b.ins().iconst(I64, HANDBACK as i64);
@@ -951,7 +954,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             .block_params(self.b.current_block().expect("entry block"))
             .to_vec();
         let n = params.len();
-        self.b.def_var(self.avail, params[0]);
+        self.set_avail(params[0]);
         self.set_instr(params[1]);
         let closure = params[n - 2];
         let index = self.b.ins().ireduce(I32, closure);
@@ -987,7 +990,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let used = self.b.ins().load(I64, flags(), ctx, Off::GAS);
         let limit = self.b.ins().load(I64, flags(), ctx, Off::LIMIT);
         let avail = self.b.ins().isub(limit, used);
-        self.b.def_var(self.avail, avail);
+        self.set_avail(avail);
         let instr = self.b.ins().load(I64, flags(), ctx, Off::INSTR);
         self.set_instr(instr);
     }
@@ -1004,7 +1007,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Stores gas and the instruction count from their registers into the context.
     fn store_counters(&mut self) {
-        let avail = self.b.use_var(self.avail);
+        let avail = self.avail_now();
         let ctx = self.ctx();
         let limit = self.b.ins().load(I64, flags(), ctx, Off::LIMIT);
         let used = self.b.ins().isub(limit, avail);
@@ -1108,7 +1111,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.cache.gas_checks {
             return;
         }
-        let avail = self.b.use_var(self.avail);
+        let avail = self.avail_now();
         let ok = if need >= i64::MAX as u64 {
             self.b.ins().iconst(cranelift_codegen::ir::types::I8, 0)
         } else {
@@ -1180,7 +1183,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             .expect("only a VM entry returns a bare status");
         self.b.ins().set_pinned_reg(saved);
         self.b.ins().return_(&[status]);
-        self.lag = 0;
+        (self.lag, self.spent) = (0, 0);
     }
 
     fn block(&self, pc: u32) -> Block {
@@ -1207,7 +1210,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Counts one more instruction run on the current path. No code is made here: the
     /// count is added to the register where it is read or where the block ends
-    /// ([`Gen::instr_now`], [`Gen::sync_instr`]), once for a whole straight line.
+    /// ([`Gen::instr_now`], [`Gen::sync_counters`]), once for a whole straight line.
     fn count(&mut self) {
         self.lag += 1;
     }
@@ -1227,25 +1230,48 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.lag = 0;
     }
 
-    /// Brings the instruction count's register up to date, as every block ends: a block
-    /// reads the count its predecessors left there.
-    fn sync_instr(&mut self) {
+    /// The gas left at this point of the current block.
+    fn avail_now(&mut self) -> ir::Value {
+        let a = self.b.use_var(self.avail);
+        match self.spent {
+            0 => a,
+            spent => self.b.ins().iadd_imm_s(a, spent.wrapping_neg()),
+        }
+    }
+
+    /// Sets the gas left at this point to `a`.
+    fn set_avail(&mut self, a: ir::Value) {
+        self.b.def_var(self.avail, a);
+        self.spent = 0;
+    }
+
+    /// Brings the counters' registers up to date, as every block ends: a block reads the
+    /// counters its predecessors left there.
+    fn sync_counters(&mut self) {
         if self.lag != 0 {
             let i = self.instr_now();
             self.set_instr(i);
+        }
+        if self.spent != 0 {
+            let a = self.avail_now();
+            self.set_avail(a);
         }
     }
 
     /// Goes on building in `block`. Every block ends with the count up to date, so none
     /// starts with instructions counted and not yet added.
     fn switch_to(&mut self, block: Block) {
-        debug_assert_eq!(self.lag, 0, "a block ended without its instruction count");
+        debug_assert_eq!(
+            (self.lag, self.spent),
+            (0, 0),
+            "a block ended without its counters"
+        );
         self.b.switch_to_block(block);
     }
 
     /// Ends the current block with a jump to `to`.
     fn jump(&mut self, to: Block, args: &[ir::BlockArg]) {
-        self.sync_instr();
+        self.sync_counters();
         self.b.ins().jump(to, args);
     }
 
@@ -1258,7 +1284,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         other: Block,
         other_args: &[ir::BlockArg],
     ) {
-        self.sync_instr();
+        self.sync_counters();
         self.b.ins().brif(c, then, then_args, other, other_args);
     }
 
@@ -1324,7 +1350,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let st = self.b.ins().iconst(I64, DEOPT as i64);
                 let zero = self.b.ins().iconst(I64, 0);
                 self.b.ins().return_(&[st, zero, zero, zero, zero]);
-                self.lag = 0;
+                (self.lag, self.spent) = (0, 0);
             }
         }
     }
@@ -1503,9 +1529,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     }
                     self.frame.prepaid = run - total;
                 }
-                let avail = self.b.use_var(self.avail);
-                let left = self.b.ins().iadd_imm_s(avail, -(total as i64));
-                self.b.def_var(self.avail, left);
+                self.spent += total as i64;
                 self.count();
             }
             Op::Binary { kind, .. } => self.binary(pc, op, kind, h, None),
@@ -1575,7 +1599,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         // nothing is above the bound), and carries on after the head's check. Else the
         // poll, or the head's own check, sorts out which.
         if let Some((after, run)) = self.frame.after_check[target as usize] {
-            let avail = self.b.use_var(self.avail);
+            let avail = self.avail_now();
             let bound = self.b.ins().bor_imm_s(needed, run as i64 - 1);
             let ok = self.b.ins().icmp(IntCC::UnsignedGreaterThan, avail, bound);
             let sort = self.cold_block();
@@ -1824,7 +1848,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let after = self.b.create_block();
         self.switch_to(returned);
         let r = self.b.block_params(returned).to_vec();
-        self.b.def_var(self.avail, r[0]);
+        self.set_avail(r[0]);
         self.set_instr(r[1]);
         self.push(at, r[2], r[3]);
         self.recheck_gas(pc + 1, at + 1);
@@ -1968,7 +1992,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.ins().store(flags(), e, addr, 0);
         }
         self.count();
-        let avail = self.b.use_var(self.avail);
+        let avail = self.avail_now();
         let instr = self.instr_now();
         let below = self.b.ins().iadd_imm_s(left, -1);
         let mut args = vec![avail, instr];
@@ -2011,7 +2035,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let wrong = self.cold_block();
         self.brif(same, returned, &back, wrong, &[]);
         self.switch_to(wrong);
-        self.b.def_var(self.avail, rets[1]);
+        self.set_avail(rets[1]);
         self.set_instr(rets[2]);
         self.push(at, rets[3], rets[4]);
         self.deopt(pc + 1, at + 1, true);
@@ -2051,7 +2075,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn ret(&mut self, h: u32) {
         let (a, b) = self.slot(h - 1);
         self.count();
-        let avail = self.b.use_var(self.avail);
+        let avail = self.avail_now();
         let instr = self.instr_now();
         if let Some(inline) = self.frame.inline {
             let rets = [avail, instr, a, b].map(ir::BlockArg::from);
@@ -2074,7 +2098,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         let st = self.b.ins().iconst(I64, LEFT as i64);
         self.b.ins().return_(&[st, avail, instr, a, b]);
-        self.lag = 0;
+        (self.lag, self.spent) = (0, 0);
     }
 
     /// `LoadCap(c)` in a direct entry, through `jit_load_cap` (or, with [`CHAIN`] set in
