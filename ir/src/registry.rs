@@ -222,32 +222,42 @@ impl OpSpec {
 }
 
 fn parse_signature(sig: &str) -> Result<(Vec<Param>, Ty), String> {
-    let (params_text, ret_text) = sig
-        .rsplit_once("->")
+    // A byte search: `rsplit_once` with a string pattern sets up a general searcher,
+    // which for signatures this short costs more than the rest of the parse.
+    let arrow = sig
+        .as_bytes()
+        .windows(2)
+        .rposition(|w| w == b"->")
         .ok_or_else(|| "missing `-> type`".to_owned())?;
+    let (params_text, ret_text) = (&sig[..arrow], &sig[arrow + 2..]);
     let returns = Ty::parse(ret_text.trim())
         .ok_or_else(|| format!("unknown return type `{}`", ret_text.trim()))?;
-    let mut params = Vec::new();
     let params_text = params_text.trim();
+    let mut params = Vec::new();
     if !params_text.is_empty() {
+        params.reserve_exact(params_text.bytes().filter(|&b| b == b',').count() + 1);
         for raw in params_text.split(',') {
             let (lhs, rhs) = raw
                 .trim()
                 .split_once(':')
                 .ok_or_else(|| format!("parameter `{}` has no `: type`", raw.trim()))?;
-            let mut name = lhs.trim();
-            let rest = name.starts_with("...");
-            name = name.trim_start_matches("...");
-            let optional = name.ends_with('?');
-            name = name.trim_end_matches('?');
-            let words: Vec<&str> = rhs.split_whitespace().collect();
-            let (kind, ty) = match words.as_slice() {
-                ["lazy", ty] => (ArgKind::Lazy, *ty),
-                ["name"] => (ArgKind::Name, "string"),
-                ["params"] => (ArgKind::Params, "list"),
-                ["quote"] => (ArgKind::Quote, "any"),
-                ["pair"] => (ArgKind::Pair, "list"),
-                [ty] => (ArgKind::Expr, *ty),
+            let name = lhs.trim();
+            let (rest, name) = match name.strip_prefix("...") {
+                Some(name) => (true, name),
+                None => (false, name),
+            };
+            let (optional, name) = match name.strip_suffix('?') {
+                Some(name) => (true, name),
+                None => (false, name),
+            };
+            let mut words = rhs.split_whitespace();
+            let (kind, ty) = match (words.next(), words.next(), words.next()) {
+                (Some("lazy"), Some(ty), None) => (ArgKind::Lazy, ty),
+                (Some("name"), None, _) => (ArgKind::Name, "string"),
+                (Some("params"), None, _) => (ArgKind::Params, "list"),
+                (Some("quote"), None, _) => (ArgKind::Quote, "any"),
+                (Some("pair"), None, _) => (ArgKind::Pair, "list"),
+                (Some(ty), None, _) => (ArgKind::Expr, ty),
                 _ => return Err(format!("cannot read parameter `{}`", raw.trim())),
             };
             let ty = Ty::parse(ty).ok_or_else(|| format!("unknown type `{ty}`"))?;
@@ -320,8 +330,13 @@ impl Registry {
     pub fn standard() -> &'static Registry {
         static STANDARD: OnceLock<Registry> = OnceLock::new();
         STANDARD.get_or_init(|| {
-            let mut registry = Registry::empty();
-            for def in TABLES.iter().flat_map(|t| t.iter()) {
+            let defs = || TABLES.iter().flat_map(|t| t.iter());
+            let names = defs().map(|def| 1 + def.aliases.len()).sum();
+            let mut registry = Registry {
+                ops: Vec::with_capacity(defs().count()),
+                by_name: HashMap::with_capacity(names),
+            };
+            for def in defs() {
                 let mut spec = OpSpec::new(def.name, def.sig, def.gas, def.doc)
                     .unwrap_or_else(|e| panic!("built-in opcode table: {e}"));
                 spec.aliases = def.aliases.iter().map(|a| (*a).to_owned()).collect();
@@ -402,11 +417,7 @@ impl Registry {
 
 fn is_dotted_name(name: &str) -> bool {
     let part = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    let mut parts = name.split('.');
-    parts.next().is_some_and(part) && {
-        let rest: Vec<&str> = parts.collect();
-        !rest.is_empty() && rest.iter().all(|p| part(p))
-    }
+    name.contains('.') && name.split('.').all(part)
 }
 
 /// Edit distance where an adjacent transposition counts as one edit (`lgo` → `log`).
@@ -488,12 +499,29 @@ mod tests {
         assert!(OpSpec::new("a.b", "x?: any, y: any -> any", gas, "").is_err());
         assert!(OpSpec::new("a.b", "...x: any, y: any -> any", gas, "").is_err());
         assert!(OpSpec::new("a.b", "x: wibble -> any", gas, "").is_err());
+        assert!(OpSpec::new("a.b", "x: any -> wibble", gas, "").is_err());
+        assert!(OpSpec::new("a.b", "x any -> any", gas, "").is_err());
+        assert!(OpSpec::new("a.b", "x: lazy -> any", gas, "").is_err());
+        assert!(OpSpec::new("a.b", "x: lazy any more -> any", gas, "").is_err());
+        assert!(OpSpec::new("a.b", "x: name string -> any", gas, "").is_err());
+        // The last arrow ends the parameters; an optional variadic tail is allowed.
+        let spec = OpSpec::new("a.b", "f: lazy fn, ...xs?: int -> list", gas, "").unwrap();
+        assert_eq!(spec.returns, Ty::List);
+        assert_eq!(spec.params[0].kind, ArgKind::Lazy);
+        assert_eq!(spec.params[0].ty, Ty::Fn);
+        let xs = &spec.params[1];
+        assert_eq!((xs.name.as_str(), xs.rest, xs.optional), ("xs", true, true));
+        assert_eq!(spec.arity, Arity { min: 1, max: None });
         let mut r = Registry::empty();
-        let spec = OpSpec::new("nodot", "-> any", gas, "").unwrap();
-        assert!(matches!(
-            r.register(spec),
-            Err(RegistryError::BadName { .. })
-        ));
+        for name in ["nodot", "a..b", ".a", "a.", "a.b-c", ""] {
+            let spec = OpSpec::new(name, "-> any", gas, "").unwrap();
+            assert!(
+                matches!(r.register(spec), Err(RegistryError::BadName { .. })),
+                "{name:?}"
+            );
+        }
+        let spec = OpSpec::new("a.b.c_1", "-> any", gas, "").unwrap();
+        r.register(spec).unwrap();
         let spec = OpSpec::new("host.thing", "-> any", gas, "").unwrap();
         r.register(spec.clone()).unwrap();
         assert!(matches!(
