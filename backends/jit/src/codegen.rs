@@ -1529,7 +1529,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                     }
                     self.frame.prepaid = run - total;
                 }
-                self.spent += total as i64;
+                // Wrapping, as the registers do: a total that can never fit (a group's
+                // total is capped at i64::MAX) stops at its check before this runs.
+                self.spent = self.spent.wrapping_add(total as i64);
                 self.count();
             }
             Op::Binary { kind, .. } => self.binary(pc, op, kind, h, None),
