@@ -232,10 +232,9 @@ fn parse_signature(sig: &str) -> Result<(Vec<Param>, Ty), String> {
     let (params_text, ret_text) = (&sig[..arrow], &sig[arrow + 2..]);
     let returns = Ty::parse(ret_text.trim())
         .ok_or_else(|| format!("unknown return type `{}`", ret_text.trim()))?;
-    let params_text = params_text.trim();
     let mut params = Vec::new();
+    let params_text = params_text.trim();
     if !params_text.is_empty() {
-        params.reserve_exact(params_text.bytes().filter(|&b| b == b',').count() + 1);
         for raw in params_text.split(',') {
             let (lhs, rhs) = raw
                 .trim()
@@ -504,7 +503,7 @@ mod tests {
         assert!(OpSpec::new("a.b", "x: lazy -> any", gas, "").is_err());
         assert!(OpSpec::new("a.b", "x: lazy any more -> any", gas, "").is_err());
         assert!(OpSpec::new("a.b", "x: name string -> any", gas, "").is_err());
-        // The last arrow ends the parameters; an optional variadic tail is allowed.
+        // A lazy parameter, then a variadic tail that is also optional.
         let spec = OpSpec::new("a.b", "f: lazy fn, ...xs?: int -> list", gas, "").unwrap();
         assert_eq!(spec.returns, Ty::List);
         assert_eq!(spec.params[0].kind, ArgKind::Lazy);

@@ -1182,8 +1182,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             .saved_pin
             .expect("only a VM entry returns a bare status");
         self.b.ins().set_pinned_reg(saved);
-        self.b.ins().return_(&[status]);
-        (self.lag, self.spent) = (0, 0);
+        self.return_with(&[status]);
     }
 
     fn block(&self, pc: u32) -> Block {
@@ -1258,8 +1257,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
     }
 
-    /// Goes on building in `block`. Every block ends with the count up to date, so none
-    /// starts with instructions counted and not yet added.
+    /// Goes on building in `block`. Every block ends with the counters up to date (or
+    /// returns), so none starts with instructions counted or gas charged and not yet added.
     fn switch_to(&mut self, block: Block) {
         debug_assert_eq!(
             (self.lag, self.spent),
@@ -1286,6 +1285,13 @@ impl<'a, 'b> Gen<'a, 'b> {
     ) {
         self.sync_counters();
         self.b.ins().brif(c, then, then_args, other, other_args);
+    }
+
+    /// Ends the current block with a return of `vals` (which hold the counters, where
+    /// the caller needs them): what the block counted goes nowhere else.
+    fn return_with(&mut self, vals: &[ir::Value]) {
+        self.b.ins().return_(vals);
+        (self.lag, self.spent) = (0, 0);
     }
 
     /// Stores locals, the stack up to `h`, the counters, `pc` and `h` for the helpers.
@@ -1349,8 +1355,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.save_frame(pc, h, innermost);
                 let st = self.b.ins().iconst(I64, DEOPT as i64);
                 let zero = self.b.ins().iconst(I64, 0);
-                self.b.ins().return_(&[st, zero, zero, zero, zero]);
-                (self.lag, self.spent) = (0, 0);
+                self.return_with(&[st, zero, zero, zero, zero]);
             }
         }
     }
@@ -1612,9 +1617,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         // The frame goes to memory around the poll, so no value stays live across the
         // call (which would cost registers on the hot path).
         self.switch_to(poll);
-        let counted = self.instr_now();
-        let uncounted = self.b.ins().iadd_imm_s(counted, -1);
-        self.set_instr(uncounted);
+        // Takes the jump's count back (see above).
+        self.lag -= 1;
         self.write_back(pc, h);
         let ctx = self.ctx();
         let call = self.b.ins().call(self.helpers.backedge, &[ctx]);
@@ -2099,8 +2103,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             return;
         }
         let st = self.b.ins().iconst(I64, LEFT as i64);
-        self.b.ins().return_(&[st, avail, instr, a, b]);
-        (self.lag, self.spent) = (0, 0);
+        self.return_with(&[st, avail, instr, a, b]);
     }
 
     /// `LoadCap(c)` in a direct entry, through `jit_load_cap` (or, with [`CHAIN`] set in
