@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use weft::ir::{Registry, docs};
 
+mod heap;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "weft",
@@ -113,6 +115,8 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Before the allocations of compiling and running (see `heap.rs`).
+    heap::prefer_huge_pages();
     // A panic is a bug in Weft, never the user's fault: report it as such.
     match std::panic::catch_unwind(|| run(cli)) {
         Ok(code) => code,
