@@ -321,6 +321,10 @@ pub(crate) struct Gen<'a, 'b> {
     leaf: Option<Vec<bool>>,
     /// Whether the function's first self-call has its copy of the whole frame.
     framed: bool,
+    /// In a direct entry that makes calls: its check, where it starts, that enough direct
+    /// frames may nest below it for every call its code makes, the copy's included (see
+    /// [`Gen::direct_entry`]). Its bound is set once the code is built.
+    nest_check: Option<ir::Inst>,
     /// The frame being built: the function's own, or while a copy is built, the copy's
     /// ([`Gen::enter_copy`]).
     frame: Frame,
@@ -466,6 +470,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             joins: Vec::new(),
             leaf: None,
             framed: false,
+            nest_check: None,
             frame: Frame {
                 blocks: Vec::new(),
                 locals,
@@ -552,6 +557,18 @@ impl<'a, 'b> Gen<'a, 'b> {
         if self.emit(None) {
             // Falling off the end cannot happen in verified code; hand back if it does.
             self.exit_handback(n as u32, 0);
+        }
+        if let Some(check) = self.nest_check {
+            // The copy of the whole frame counts as a frame: its calls nest one deeper.
+            let left = self
+                .frame
+                .left
+                .expect("a direct entry has its frame budget");
+            let levels = 1 + i64::from(self.framed);
+            self.b
+                .func
+                .replace(check)
+                .icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, left, levels);
         }
         self.b.seal_all_blocks();
         if cfg!(debug_assertions) && self.kind == Kind::Vm {
@@ -974,12 +991,28 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.b.def_var(va, a);
             self.b.def_var(vb, b);
         }
-        match self.frame.blocks.first().copied().flatten() {
-            Some(start) => {
-                self.jump(start, &[]);
-            }
-            None => self.deopt(0, 0, true),
+        let Some(start) = self.frame.blocks.first().copied().flatten() else {
+            self.deopt(0, 0, true);
+            return;
+        };
+        if !self.func.code.iter().any(|op| matches!(op, Op::Call(_))) {
+            self.jump(start, &[]);
+            return;
         }
+        // One check here instead of one at every call: with fewer direct frames allowed
+        // below this one than its calls nest (two with the copy of the whole frame), it
+        // gives up before its first instruction, and the VM makes the calls. Giving up
+        // there is always exact: nothing has run.
+        let left = params[n - 1];
+        let enough = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, left, 1);
+        self.nest_check = Some(self.b.func.dfg.value_def(enough).unwrap_inst());
+        let short = self.cold_block();
+        self.brif(enough, start, &[], short, &[]);
+        self.switch_to(short);
+        self.deopt(0, 0, true);
     }
 
     /// Loads gas and the instruction count from the context into their registers. Native
@@ -1826,6 +1859,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         // No room for another direct frame, or (in a `Vm` entry) a safe point due: the
         // VM's way.
         let left = match self.frame.left {
+            // Checked where the direct entry starts.
+            Some(left) if self.nest_check.is_some() => {
+                self.jump(check, &[]);
+                left
+            }
             Some(left) => {
                 self.brif(left, check, &[], vm_way, &[]);
                 left
@@ -1930,6 +1968,18 @@ impl<'a, 'b> Gen<'a, 'b> {
             // padding).
             expect = self.facts.returns;
             let itself = self.b.create_block();
+            // A callee read from the capture the caller said holds this closure (the
+            // hint, see `load_cap`) is this closure: one compare of the hint, where the
+            // callee's word is only checked when the hint names another capture.
+            if let (Some(hint), Some(c)) = (self.hint, self.frame.from_cap[at as usize]) {
+                let by_hint = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, hint, i64::from(c) + 1);
+                let by_word = self.b.create_block();
+                self.brif(by_hint, itself, &[], by_word, &[]);
+                self.switch_to(by_word);
+            }
             let word = self.b.ins().band_imm_s(cw0, CLOSURE_WORD_MASK);
             let me = self.me_word();
             let same = self.b.ins().icmp(IntCC::Equal, word, me);
