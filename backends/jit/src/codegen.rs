@@ -20,7 +20,7 @@
 //! agree on gas used and stop points.
 
 use cranelift_codegen::ir::condcodes::{CondCode, FloatCC, IntCC};
-use cranelift_codegen::ir::types::{F64, I32, I64};
+use cranelift_codegen::ir::types::{F64, I8, I32, I64};
 use cranelift_codegen::ir::{
     self, AbiParam, Block, FuncRef, InstBuilder, MemFlagsData, SigRef, Signature,
 };
@@ -904,8 +904,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         for ((v0, v1), t, range) in checks {
             let w0 = self.b.use_var(v0);
-            let tag = self.b.ins().band_imm_s(w0, 0xff);
-            let ok = self.b.ins().icmp_imm_s(IntCC::Equal, tag, t);
+            let ok = self.tag_is(w0, t);
             self.guard(ok);
             if t == TAG_INT && range != Range::FULL {
                 // lo <= v <= hi as one unsigned compare: v - lo <= hi - lo.
@@ -1146,7 +1145,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         let avail = self.avail_now();
         let ok = if need >= i64::MAX as u64 {
-            self.b.ins().iconst(cranelift_codegen::ir::types::I8, 0)
+            self.b.ins().iconst(I8, 0)
         } else {
             self.b
                 .ins()
@@ -1585,9 +1584,8 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn truthy(&mut self, w0: ir::Value, w1: ir::Value, truth: Truth) -> ir::Value {
         let done = self.b.create_block();
         self.b.append_block_param(done, I64);
-        let tag = self.b.ins().band_imm_s(w0, 0xff);
         let (is_bool, not_bool) = (self.b.create_block(), self.b.create_block());
-        let c = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_BOOL);
+        let c = self.tag_is(w0, TAG_BOOL);
         self.brif(c, is_bool, &[], not_bool, &[]);
 
         self.switch_to(is_bool);
@@ -1597,7 +1595,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
         self.switch_to(not_bool);
         let (is_int, other) = (self.b.create_block(), self.b.create_block());
-        let c = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
+        let c = self.tag_is(w0, TAG_INT);
         self.brif(c, is_int, &[], other, &[]);
 
         self.switch_to(is_int);
@@ -1706,8 +1704,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         } else if ka || kb {
             // A known int operand: only the two-int path can apply.
             let other = if ka { b0 } else { a0 };
-            let tag = self.b.ins().band_imm_s(other, 0xff);
-            let c = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
+            let c = self.tag_is(other, TAG_INT);
             self.brif(c, ints, &[], slow, &[]);
         } else {
             let ta = self.b.ins().band_imm_s(a0, 0xff);
@@ -1991,8 +1988,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
 
         self.switch_to(check);
-        let tag = self.b.ins().band_imm_s(cw0, 0xff);
-        let is_closure = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_CLOSURE);
+        let is_closure = self.tag_is(cw0, TAG_CLOSURE);
         self.brif(is_closure, lookup, &[], vm_way, &[]);
         self.switch_to(lookup);
         let id = self.b.ins().ushr_imm_s(cw0, 32);
@@ -2086,8 +2082,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let check = self.b.create_block();
         self.brif(ok, check, &[], gave_up, &[]);
         self.switch_to(check);
-        let got = self.b.ins().band_imm_s(rets[3], 0xff);
-        let same = self.b.ins().icmp_imm_s(IntCC::Equal, got, tag);
+        let same = self.tag_is(rets[3], tag);
         let wrong = self.cold_block();
         self.brif(same, returned, &back, wrong, &[]);
         self.switch_to(wrong);
@@ -2220,6 +2215,14 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.push(h, a, b);
         self.frame.from_cap[h as usize] = Some(c);
         self.count();
+    }
+
+    /// Whether the first word `w0` of a value has tag `tag` (its low byte), as an `I8` 0
+    /// or 1. Compared as a byte: no copy and mask of the word first.
+    fn tag_is(&mut self, w0: ir::Value, tag: i64) -> ir::Value {
+        debug_assert!((0..128).contains(&tag), "a tag fits a signed byte");
+        let byte = self.b.ins().ireduce(I8, w0);
+        self.b.ins().icmp_imm_s(IntCC::Equal, byte, tag)
     }
 
     /// In a direct entry: the first word of its own closure as a value.
