@@ -126,6 +126,61 @@ pub(crate) const fn trampoline_words(params: u32) -> usize {
 /// convention.
 pub(crate) type TrampolineFn = unsafe extern "C" fn(*mut JitCtx, *const u8, *mut u64) -> u64;
 
+/// Merges every block that only a jump leads to into the block that jumps there, after
+/// the code generator built the function. The code generator ends a block at every
+/// bytecode jump target and around every guard and call, and adds up the counters where
+/// each block ends (see [`Gen::sync_counters`]); Cranelift's optimiser works within a
+/// block, so it can fold the additions of a chain of blocks only once they are one.
+pub(crate) fn merge_straight_blocks(func: &mut ir::Function) {
+    let blocks: Vec<Block> = func.layout.blocks().collect();
+    let mut preds = std::collections::HashMap::<Block, u32>::new();
+    for &b in &blocks {
+        if let Some(last) = func.layout.last_inst(b) {
+            let dfg = &func.dfg;
+            for call in dfg.insts[last].branch_destination(&dfg.jump_tables, &dfg.exception_tables)
+            {
+                *preds.entry(call.block(&dfg.value_lists)).or_default() += 1;
+            }
+        }
+    }
+    let entry = func.layout.entry_block();
+    for &b in &blocks {
+        if !func.layout.is_block_inserted(b) {
+            continue;
+        }
+        while let Some(last) = func.layout.last_inst(b) {
+            if func.dfg.insts[last].opcode() != ir::Opcode::Jump {
+                break;
+            }
+            let dfg = &func.dfg;
+            let call =
+                dfg.insts[last].branch_destination(&dfg.jump_tables, &dfg.exception_tables)[0];
+            let next = call.block(&dfg.value_lists);
+            if next == b || Some(next) == entry || preds.get(&next) != Some(&1) {
+                break;
+            }
+            let args: Vec<ir::Value> = call
+                .args(&dfg.value_lists)
+                .map(|a| match a {
+                    ir::BlockArg::Value(v) => v,
+                    _ => unreachable!("a jump passes plain values"),
+                })
+                .collect();
+            let params = func.dfg.detach_block_params(next);
+            let params = params.as_slice(&func.dfg.value_lists).to_vec();
+            for (p, a) in params.into_iter().zip(args) {
+                func.dfg.change_to_alias(p, a);
+            }
+            func.layout.remove_inst(last);
+            while let Some(inst) = func.layout.first_inst(next) {
+                func.layout.remove_inst(inst);
+                func.layout.append_inst(inst, b);
+            }
+            func.layout.remove_block(next);
+        }
+    }
+}
+
 /// Builds the trampoline through which the VM's side calls a direct entry taking `params`
 /// parameters ([`TrampolineFn`]; `b` has that signature with the platform's default
 /// convention). `io` holds the direct entry's arguments in [`direct_signature`]'s order,

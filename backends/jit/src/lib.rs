@@ -618,6 +618,7 @@ impl Backend {
             };
             codegen::Gen::new(b, f, depths, helpers, mode, cache, guarded)
                 .build(self.module.target_config());
+            codegen::merge_straight_blocks(&mut self.ctx.func);
         }
         let entry = if direct { "direct entry" } else { "VM entry" };
         self.define(id, &format!("{} ({entry})", f.name))
