@@ -13,6 +13,7 @@ mod py;
 /// Every opcode table: the portable standard library, then each language's namespace.
 pub(crate) static TABLES: &[&[OpDef]] = &[BUILTIN, js::OPS, lua::OPS, py::OPS];
 
+#[derive(Debug)]
 pub(crate) struct OpDef {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
