@@ -89,6 +89,29 @@ def time_once(cmd):
     return elapsed, proc.stdout.strip()
 
 
+def best_of_rounds(rounds, commands, measure):
+    """Runs `measure(command)` (seconds, output) for every engine's command in each of `rounds`
+    rounds, each round starting one engine later, so no engine always follows the same one.
+    Returns the best time and the last output per engine, and whether any engine failed (a
+    failing engine is reported once and left out)."""
+    names = list(commands)
+    times, outputs, broken = {}, {}, set()
+    for r in range(rounds):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            if name in broken:
+                continue
+            try:
+                elapsed, outputs[name] = measure(commands[name])
+            except RuntimeError as e:
+                print(f"error: {e}", file=sys.stderr)
+                broken.add(name)
+                continue
+            times[name] = min(times.get(name, elapsed), elapsed)
+    for name in broken:
+        times.pop(name, None)
+    return times, outputs, bool(broken)
+
+
 # For the second table: the engines that can time runs inside one process, and how.
 REPEATED = {
     "weft vm": lambda p, n: weft_run("vm", "--repeat", str(n))(p),
@@ -122,23 +145,10 @@ def main():
     rows, failed = [], False
     for case, title in CASES:
         base = os.path.join(PROGRAMS, case)
-        times, outputs, broken = {}, {}, set()
         print(f"  {case}: {args.runs} rounds of every engine ...", file=sys.stderr, flush=True)
-        for r in range(args.runs):
-            # Each round starts one engine later, so no engine always follows the same one.
-            for name, cmd, _ in cols[r % len(cols):] + cols[:r % len(cols)]:
-                if name in broken:
-                    continue
-                try:
-                    elapsed, outputs[name] = time_once(cmd(base))
-                except RuntimeError as e:
-                    print(f"error: {e}", file=sys.stderr)
-                    failed = True
-                    broken.add(name)
-                    continue
-                times[name] = min(times.get(name, elapsed), elapsed)
-        for name in broken:
-            times.pop(name, None)
+        commands = {name: cmd(base) for name, cmd, _ in cols}
+        times, outputs, broke = best_of_rounds(args.runs, commands, time_once)
+        failed |= broke
         if len(set(outputs.values())) > 1:
             print(f"error: engines disagree on {case}: {outputs}", file=sys.stderr)
             failed = True
@@ -158,22 +168,10 @@ def main():
         print("|---|" + "---|" * (len(inner) + 2))
         for case, title in CASES:
             base = os.path.join(PROGRAMS, case)
-            times, broken = {}, set()
             print(f"  {case}: {args.repeat_rounds} rounds of {args.repeat} runs in one process per engine ...", file=sys.stderr, flush=True)
-            for _ in range(args.repeat_rounds):
-                for name in inner:
-                    if name in broken:
-                        continue
-                    try:
-                        best = repeat_best(REPEATED[name](base, args.repeat))
-                    except RuntimeError as e:
-                        print(f"error: {e}", file=sys.stderr)
-                        failed = True
-                        broken.add(name)
-                        continue
-                    times[name] = min(times.get(name, best), best)
-            for name in broken:
-                times.pop(name, None)
+            commands = {name: REPEATED[name](base, args.repeat) for name in inner}
+            times, _, broke = best_of_rounds(args.repeat_rounds, commands, lambda c: (repeat_best(c), None))
+            failed |= broke
             cells = [f"{times[n]:.4f}" if n in times else "n/a" for n in inner]
             cells += [f"{times[a] / times[b]:.2f}x" if a in times and b in times else "n/a" for a, b in [("weft jit", "native rust"), ("weft vm", "weft jit")]]
             print(f"| {title} | " + " | ".join(cells) + " |")
