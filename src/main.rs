@@ -114,9 +114,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // Before the allocations of compiling and running (see `heap.rs`).
+    // Before any allocation it can serve, parsing the command line's included (see
+    // `heap.rs`): clap's parser touched about 15 fresh 4 KB pages of heap below the
+    // huge-page boundary when it ran first.
     heap::prefer_huge_pages();
+    let cli = Cli::parse();
     // A panic is a bug in Weft, never the user's fault: report it as such.
     match std::panic::catch_unwind(|| run(cli)) {
         Ok(code) => code,
