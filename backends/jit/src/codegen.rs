@@ -380,9 +380,6 @@ pub(crate) struct Gen<'a, 'b> {
     /// frames may nest below it for every call its code makes, the copy's included (see
     /// [`Gen::direct_entry`]). Its bound is set once the code is built.
     nest_check: Option<ir::Inst>,
-    /// The blocks that hand a frame giving up to the VM, shared by every give-up with the
-    /// same height and continuation (see [`Gen::give_up`]).
-    tails: Vec<Tail>,
     /// The frame being built: the function's own, or while a copy is built, the copy's
     /// ([`Gen::enter_copy`]).
     frame: Frame,
@@ -449,15 +446,6 @@ enum Short {
     /// A copy of the whole frame gives up as the real callee would: it saves its frame
     /// and goes to `gave_up`, where the caller saves itself at the call.
     GiveUp { gave_up: Block },
-}
-
-/// A block that hands a direct entry's saved frame with `h` operands to the VM as it
-/// gives up ([`Gen::give_up`]), then returns [`DEOPT`] or, in a copy of the whole frame,
-/// goes to `then`.
-struct Tail {
-    h: u32,
-    then: Option<Block>,
-    block: Block,
 }
 
 /// What a direct call calls ([`Gen::direct_call`]).
@@ -538,7 +526,6 @@ impl<'a, 'b> Gen<'a, 'b> {
             leaf: None,
             framed: false,
             nest_check: None,
-            tails: Vec::new(),
             frame: Frame {
                 blocks: Vec::new(),
                 locals,
@@ -1446,59 +1433,40 @@ impl<'a, 'b> Gen<'a, 'b> {
                 // A copy of the leaf paths stops short: the real call does it all.
                 self.jump(bail, &[]);
             }
-            // A copy of the whole frame: its caller saves itself next.
-            Some(Short::GiveUp { gave_up }) => self.give_up(pc, h, innermost, Some(gave_up)),
-            None => self.give_up(pc, h, innermost, None),
+            Some(Short::GiveUp { gave_up }) => {
+                // A copy of the whole frame: its caller saves itself next.
+                self.save_frame(pc, h, innermost);
+                self.jump(gave_up, &[]);
+            }
+            None => {
+                self.save_frame(pc, h, innermost);
+                let st = self.b.ins().iconst(I64, DEOPT as i64);
+                let zero = self.b.ins().iconst(I64, 0);
+                self.return_with(&[st, zero, zero, zero, zero]);
+            }
         }
     }
 
-    /// Saves the frame being built at `pc` with `h` operands (and, for the frame that
-    /// gives up first, the counters) for the VM (`jit_deopt`), then returns [`DEOPT`] or
-    /// goes to `then`.
-    ///
-    /// The words are stored here; the call that hands them over, and what follows it, is
-    /// built once per (`h`, `then`) in a cold block of its own, which each give-up jumps
-    /// to with `pc`. A function has many places that may give up (fib's direct entry has
-    /// about 25), and a call at each was a good part of what Cranelift compiled. Only the
-    /// constant `pc` goes to the shared block: passing the frame's words as well made the
-    /// register allocator keep hot values where those arguments go.
-    fn give_up(&mut self, pc: u32, h: u32, innermost: bool, then: Option<Block>) {
+    /// In a direct entry: saves this frame at `pc` with `h` operands (and, for the frame
+    /// that gives up first, the counters) for the VM (`jit_deopt`).
+    fn save_frame(&mut self, pc: u32, h: u32, innermost: bool) {
+        let Kind::Direct { index } = self.kind else {
+            unreachable!("only direct entries give up");
+        };
         let ctx = self.ctx();
         let scratch = self.b.ins().load(I64, flags(), ctx, Off::SCRATCH);
         self.store_values(scratch, h);
         if innermost {
             self.store_counters();
         }
-        let pcv = self.b.ins().iconst(I32, i64::from(pc));
-        if let Some(tail) = self.tails.iter().find(|t| t.h == h && t.then == then) {
-            let block = tail.block;
-            self.jump(block, &[pcv.into()]);
-            return;
-        }
-        let block = self.cold_block();
-        self.b.append_block_param(block, I32);
-        self.tails.push(Tail { h, then, block });
-        self.jump(block, &[pcv.into()]);
-        self.switch_to(block);
-        let pcv = self.b.block_params(block)[0];
-        let Kind::Direct { index } = self.kind else {
-            unreachable!("only direct entries give up");
-        };
         let closure = self.closure.expect("a direct entry has its closure");
         let func = self.b.ins().iconst(I32, i64::from(index));
+        let pcv = self.b.ins().iconst(I32, i64::from(pc));
         let hv = self.b.ins().iconst(I32, i64::from(h));
         let ctx = self.ctx();
         self.b
             .ins()
             .call(self.helpers.deopt, &[ctx, func, closure, pcv, hv]);
-        match then {
-            Some(then) => self.jump(then, &[]),
-            None => {
-                let st = self.b.ins().iconst(I64, DEOPT as i64);
-                let zero = self.b.ins().iconst(I64, 0);
-                self.return_with(&[st, zero, zero, zero, zero]);
-            }
-        }
     }
 
     /// Loads locals, the stack up to `h`, the counters and the safe point flag from the
