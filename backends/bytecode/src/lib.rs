@@ -13,6 +13,7 @@
 mod compile;
 pub mod diagnostics;
 mod disasm;
+pub mod hostile;
 pub mod program;
 mod state;
 pub mod verify;

@@ -60,12 +60,14 @@ fn vm_trace(ir: &str) -> String {
     trace(&program(ir), Limits::default(), None)
 }
 
-/// The gas a finished or failed run's trace reports.
+/// The gas a finished or failed run's trace reports (on its ending line, after the
+/// message, which may itself speak of gas).
 fn gas_of(trace: &str) -> u64 {
     trace
-        .split(" gas ")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
+        .lines()
+        .find(|l| l.starts_with("finished ") || l.starts_with("failed "))
+        .and_then(|l| l.rsplit_once(" gas "))
+        .and_then(|(_, s)| s.split_whitespace().next())
         .and_then(|s| s.parse().ok())
         .expect("a gas figure")
 }
@@ -146,6 +148,26 @@ fn with_fib(rest: &str) -> String {
                          ["std.apply", ["std.var", "fib"], ["math.sub", ["std.var", "n"], 2]]]]]],
           {rest}]"#
     )
+}
+
+/// The VM's hostile set (`weft_bytecode::hostile`) ends the same way under the JIT: the
+/// same error at the same node, with the same gas, whole and at gas budgets up to where it
+/// stopped, and the programs that loop or call ran as native code before they were stopped.
+#[test]
+fn the_vms_hostile_programs_end_the_same_under_the_jit() {
+    for hostile in weft_bytecode::hostile::PROGRAMS {
+        let limits = hostile.limits();
+        let vm = trace(&program(hostile.ir), limits, None);
+        assert!(
+            vm.starts_with(&format!("failed {}", hostile.code)),
+            "{}: {vm}",
+            hostile.ir
+        );
+        let report = same_on_both(hostile.ir, limits);
+        if hostile.ir.contains("std.while") || hostile.ir.contains("std.lambda") {
+            assert!(report.native_instructions > 0, "{}: {report:?}", hostile.ir);
+        }
+    }
 }
 
 #[test]

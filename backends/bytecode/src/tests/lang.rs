@@ -285,36 +285,20 @@ fn quote_args_output() {
 
 #[test]
 fn hostile_programs_fail_cleanly() {
-    let small = Limits {
-        gas: 1_000_000,
-        max_heap_bytes: 1 << 20,
-        max_call_depth: 50,
-    };
-    let cases = [
-        (r#"["str.repeat", "x", 1e12]"#, "error E5003 at $"),
-        (
-            r#"["std.seq", ["std.let", "f", ["std.lambda", [], ["std.apply", ["std.var", "f"]]]], ["std.apply", ["std.var", "f"]]]"#,
-            "error E5004 at $[1][2][2]",
-        ),
-        (
-            r#"["std.seq", ["std.let", "l", ["list.new"]], ["std.while", true, ["list.push", ["std.var", "l"], ["std.var", "l"]]]]"#,
-            "error E5003 at $[2][2]",
-        ),
-        (
-            r#"["std.seq", ["std.let", "s", "ab"], ["std.while", true, ["std.set", "s", ["str.concat", ["std.var", "s"], ["std.var", "s"]]]]]"#,
-            "error E5003 at $[2][2][2]",
-        ),
-        (r#"["std.while", true, ["std.seq"]]"#, "error E5002 at $"),
-    ];
-    for (ir, expect) in cases {
-        let (got, stats, _) = run_with(ir, small, vec![]);
-        assert_eq!(got, expect, "{ir}");
-        assert!(stats.gas_used <= small.gas);
+    for hostile in crate::hostile::PROGRAMS {
+        let limits = hostile.limits();
+        let (got, stats, _) = run_with(hostile.ir, limits, vec![]);
+        match hostile.at {
+            Some(at) => assert_eq!(
+                got,
+                format!("error {} at {at}", hostile.code),
+                "{}",
+                hostile.ir
+            ),
+            None => assert!(got.starts_with(&format!("error {}", hostile.code)), "{got}"),
+        }
+        assert!(stats.gas_used <= limits.gas);
     }
-    // Recursion through a built-in's callback is bounded too.
-    let nested = r#"["std.seq", ["std.let", "f", ["std.lambda", ["x"], ["list.map", ["list.new", 1], ["std.var", "f"]]]], ["std.apply", ["std.var", "f"], 0]]"#;
-    let (got, _, _) = run_with(nested, Limits::default(), vec![]);
-    assert!(got.starts_with("error E5004"), "{got}");
 }
 
 #[test]
