@@ -142,7 +142,7 @@ impl Language {
     pub fn from_path(path: &std::path::Path) -> Option<Language> {
         match path.extension()?.to_str()? {
             "json" => Some(Language::Ir),
-            "ts" => Some(Language::TypeScript),
+            "ts" | "js" | "mjs" | "cjs" => Some(Language::TypeScript),
             "lua" => Some(Language::Lua),
             "py" => Some(Language::Python),
             _ => None,
@@ -275,6 +275,30 @@ pub(crate) fn lower(
         Err(CompileError::Internal(errors))
     }
 }
+
+/// A TypeScript/JavaScript program of several files: `entry` (read by the caller, with text
+/// `text`) and every module it requires or imports, read through `load` (the facade does
+/// no I/O itself). Use it when [`uses_modules`] says the entry file needs it; a file that
+/// does not is an ordinary script for [`compile_source`]. On failure the files read so far
+/// come back with the error, so each diagnostic can be shown in its own file
+/// ([`ModuleFile::find`]).
+pub fn compile_ts_program(
+    entry: &str,
+    text: &str,
+    load: &mut weft_frontend_ts::Loader<'_>,
+) -> Result<weft_frontend_ts::ModuleProgram, (Vec<ModuleFile>, CompileError)> {
+    let registry = Registry::standard();
+    let program = weft_frontend_ts::compile_program(entry, text, registry, load)
+        .map_err(|e| (e.files, CompileError::Source(e.diagnostics)))?;
+    let errors = weft_ir::validate(&program.node, registry);
+    if errors.is_empty() {
+        Ok(program)
+    } else {
+        Err((program.files, CompileError::Internal(errors)))
+    }
+}
+
+pub use weft_frontend_ts::{ModuleFile, uses_modules};
 
 /// Like [`compile_source`] for a snippet typed at a prompt: a TypeScript snippet that
 /// starts with `{` and does not compile as a block is retried as an expression, so

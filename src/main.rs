@@ -71,6 +71,13 @@ enum Command {
         /// Heap limit in bytes.
         #[arg(long)]
         max_heap: Option<usize>,
+        /// How many calls may be active at once (default 200).
+        #[arg(long)]
+        max_call_depth: Option<usize>,
+        /// Script arguments after the file (or after `--`), each passed as a string after
+        /// any `--arg` (JavaScript's `process.argv` from its third element on).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        rest: Vec<String>,
     },
     /// Compile and run a snippet, then print its completion value as JSON.
     Eval {
@@ -170,7 +177,21 @@ fn run(cli: Cli) -> ExitCode {
             args,
             gas,
             max_heap,
-        } => run_file(&file, lang.as_deref(), &opts, &args, gas, max_heap),
+            max_call_depth,
+            rest,
+        } => {
+            let mut args = args;
+            args.extend(
+                rest.iter()
+                    .map(|s| serde_json::Value::String(s.clone()).to_string()),
+            );
+            let limits = Limits3 {
+                gas,
+                max_heap,
+                max_call_depth,
+            };
+            run_file(&file, lang.as_deref(), &opts, &args, limits)
+        }
         Command::Eval { lang, code, stats } => eval(&lang, &code, stats),
         Command::Resume { state, opts, gas } => resume_file(&state, &opts, gas),
         Command::Disasm { file, lang } => {
@@ -332,13 +353,67 @@ fn report_compile_error(file: &Path, text: &str, error: &weft::CompileError) -> 
     ExitCode::from(1)
 }
 
+/// The limits `weft run` was given on its command line (`None`: the default).
+#[derive(Clone, Copy)]
+struct Limits3 {
+    gas: Option<u64>,
+    max_heap: Option<usize>,
+    max_call_depth: Option<usize>,
+}
+
+/// A lowered script: its IR, its source map and, for a program of several files, the
+/// files (the map's ranges then run over their texts laid end to end).
+type Lowered = (
+    weft::ir::Node,
+    weft::ir::SourceMap,
+    Option<Vec<weft::ModuleFile>>,
+);
+
+/// Lowers a script, with the modules it requires when it is a multi-file TypeScript or
+/// JavaScript program; a failure is reported and becomes the exit code.
+fn lower_script(file: &Path, language: weft::Language, text: &str) -> Result<Lowered, ExitCode> {
+    if language != weft::Language::TypeScript || !weft::uses_modules(text) {
+        return weft::compile_source_mapped(language, text)
+            .map(|(node, map)| (node, map, None))
+            .map_err(|error| report_compile_error(file, text, &error));
+    }
+    let mut load = |path: &str| std::fs::read_to_string(path).ok();
+    let entry = file.display().to_string();
+    match weft::compile_ts_program(&entry, text, &mut load) {
+        Ok(p) => Ok((p.node, p.map, Some(p.files))),
+        Err((files, weft::CompileError::Source(diags))) if !files.is_empty() => {
+            for f in &files {
+                let mine: Vec<_> = diags
+                    .iter()
+                    .filter(|d| weft::ModuleFile::find(&files, d.span.start) == Some(f))
+                    .map(|d| {
+                        let mut d = d.clone();
+                        d.span = f.local(&d.span);
+                        d
+                    })
+                    .collect();
+                if !mine.is_empty() {
+                    eprint!("{}", weft::render::render_source(&f.path, &f.text, &mine));
+                }
+            }
+            let n = diags.len();
+            eprintln!(
+                "error: {entry} has {n} problem{}",
+                if n == 1 { "" } else { "s" }
+            );
+            Err(ExitCode::from(1))
+        }
+        Err((_, error)) => Err(report_compile_error(file, text, &error)),
+    }
+}
+
 fn compile_file(file: &Path, lang: Option<&str>, output: Option<PathBuf>) -> ExitCode {
     let Some((language, text)) = read_source(file, lang) else {
         return ExitCode::from(2);
     };
-    let node = match weft::compile_source(language, &text) {
-        Ok(node) => node,
-        Err(error) => return report_compile_error(file, &text, &error),
+    let node = match lower_script(file, language, &text) {
+        Ok((node, _, _)) => node,
+        Err(code) => return code,
     };
     let ir = weft::ir::pretty(&node, Registry::standard());
     match output {
@@ -391,17 +466,23 @@ fn run_file(
     lang: Option<&str>,
     opts: &RunOpts,
     args: &[String],
-    gas: Option<u64>,
-    max_heap: Option<usize>,
+    wanted: Limits3,
 ) -> ExitCode {
+    let Limits3 {
+        gas,
+        max_heap,
+        max_call_depth,
+    } = wanted;
     let Some((language, text)) = read_source(file, lang) else {
         return ExitCode::from(2);
     };
     let name = file.display().to_string();
-    let compiled = weft::compile_source_mapped(language, &text)
-        .and_then(|(node, map)| Ok((weft::compile_tree(language, &node)?, map)));
-    let (program, map) = match compiled {
-        Ok(compiled) => compiled,
+    let (node, map, files) = match lower_script(file, language, &text) {
+        Ok(lowered) => lowered,
+        Err(code) => return code,
+    };
+    let program = match weft::compile_tree(language, &node) {
+        Ok(program) => program,
         Err(error) => return report_compile_error(file, &text, &error),
     };
     let mut limits = weft::Limits::default();
@@ -410,6 +491,9 @@ fn run_file(
     }
     if let Some(max_heap) = max_heap {
         limits.max_heap_bytes = max_heap;
+    }
+    if let Some(depth) = max_call_depth {
+        limits.max_call_depth = depth;
     }
     let mut script_args = Vec::new();
     for arg in args {
@@ -445,6 +529,7 @@ fn run_file(
         name: &name,
         text: &text,
         map: (language != weft::Language::Ir).then_some(&map),
+        files: files.as_deref(),
     };
     let code = drive(&mut runner, outcome, opts, &limits, &mut host, Some(source));
     if opts.repeat > 0 {
@@ -527,10 +612,26 @@ struct Source<'a> {
     name: &'a str,
     text: &'a str,
     map: Option<&'a weft::ir::SourceMap>,
+    /// The files of a multi-file program (the map's ranges run over their texts).
+    files: Option<&'a [weft::ModuleFile]>,
 }
 
 impl Source<'_> {
     fn render(self, error: &weft::RuntimeError) -> String {
+        if let (Some(files), Some(map)) = (self.files, self.map) {
+            let file = error
+                .path
+                .as_ref()
+                .and_then(|p| map.span_of(p))
+                .and_then(|r| weft::ModuleFile::find(files, r.start));
+            return match file {
+                Some(f) => {
+                    let local = map.restricted(f.base..f.base + f.text.len());
+                    weft::render::render_runtime_mapped(&f.path, &f.text, &local, error)
+                }
+                None => weft::render::render_runtime(None, error),
+            };
+        }
         match self.map {
             Some(map) => weft::render::render_runtime_mapped(self.name, self.text, map, error),
             None => weft::render::render_runtime(Some((self.name, self.text)), error),

@@ -74,7 +74,10 @@ fn eval_prints_the_completion_value() {
 
 #[test]
 fn unsupported_construct_fails_with_code_and_position() {
-    let path = script("bad.ts", "const x = 1;\nclass Point {}\nconst r = /re/;\n");
+    let path = script(
+        "bad.ts",
+        "const x = 1;\nfunction* gen() {}\nconst r = /re/;\n",
+    );
     let out = weft(&["run", path.to_str().unwrap()]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");

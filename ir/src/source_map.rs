@@ -58,6 +58,18 @@ impl SourceMap {
         self.spans.is_empty()
     }
 
+    /// The part of the map whose ranges lie within `range`, shifted to start at 0: one
+    /// file's map out of a program whose files' texts were laid end to end.
+    pub fn restricted(&self, range: Range<usize>) -> SourceMap {
+        let spans = self
+            .spans
+            .iter()
+            .filter(|(_, r)| r.start >= range.start && r.end <= range.end)
+            .map(|(p, r)| (p.clone(), r.start - range.start..r.end - range.start))
+            .collect();
+        SourceMap { spans }
+    }
+
     /// Every recorded path and range, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&JsonPath, &Range<usize>)> {
         self.spans.iter()

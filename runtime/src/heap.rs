@@ -20,10 +20,56 @@ const ENTRY_OVERHEAD: usize = 40;
 /// The first collection happens once this many bytes are allocated.
 const MIN_GC_THRESHOLD: usize = 1 << 20;
 
-/// An object: string keys in insertion order.
+/// An object: string keys in insertion order, and (rarely) the object-model links of
+/// [`ObjMeta`]: a prototype, class data, accessors.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ObjMap {
     entries: Vec<(String, Value)>,
+    /// Boxed so a plain object (no prototype, no accessors) stays one vector wide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    meta: Option<Box<ObjMeta>>,
+}
+
+/// What an object has beyond its own entries. See `crate::object` and `docs/runtime.md`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ObjMeta {
+    /// Where a lookup of a key the object lacks goes on: `Null` or another object.
+    #[serde(default = "null_value")]
+    pub proto: Value,
+    /// On an instance prototype: the class whose instances get it (`Null` otherwise).
+    #[serde(default = "null_value")]
+    pub constructor: Value,
+    /// Present on a class object (`obj.class`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<ClassInfo>,
+    /// Accessor properties: key, getter, setter (each a closure or `Null`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accessors: Vec<(String, Value, Value)>,
+}
+
+/// The class data of a class object: what `std.new` needs to build an instance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassInfo {
+    pub name: String,
+    /// The constructor: a closure called with the new instance as `this`.
+    pub init: Value,
+    /// The object new instances get as their prototype (the class itself for Python).
+    pub prototype: Value,
+}
+
+fn null_value() -> Value {
+    Value::Null
+}
+
+impl Default for ObjMeta {
+    fn default() -> ObjMeta {
+        ObjMeta {
+            proto: Value::Null,
+            constructor: Value::Null,
+            class: None,
+            accessors: Vec::new(),
+        }
+    }
 }
 
 impl ObjMap {
@@ -67,6 +113,44 @@ impl ObjMap {
     pub fn iter(&self) -> impl Iterator<Item = (&str, Value)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), *v))
     }
+
+    /// The object-model links, if the object has any.
+    pub fn meta(&self) -> Option<&ObjMeta> {
+        self.meta.as_deref()
+    }
+
+    /// The object-model links, created empty on first use.
+    pub fn meta_mut(&mut self) -> &mut ObjMeta {
+        self.meta.get_or_insert_with(Default::default)
+    }
+
+    /// The prototype (`Null` when there is none).
+    pub fn proto(&self) -> Value {
+        self.meta.as_ref().map_or(Value::Null, |m| m.proto)
+    }
+
+    /// The class data, when this object is a class.
+    pub fn class(&self) -> Option<&ClassInfo> {
+        self.meta.as_ref()?.class.as_ref()
+    }
+
+    /// The accessor stored under `key`: (getter, setter).
+    pub fn accessor(&self, key: &str) -> Option<(Value, Value)> {
+        let meta = self.meta.as_ref()?;
+        meta.accessors
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, g, s)| (*g, *s))
+    }
+
+    /// Every value this object refers to besides its entries (for the collector).
+    fn meta_refs(&self) -> impl Iterator<Item = Value> + '_ {
+        self.meta.iter().flat_map(|m| {
+            let class = m.class.iter().flat_map(|c| [c.init, c.prototype]);
+            let acc = m.accessors.iter().flat_map(|(_, g, s)| [*g, *s]);
+            [m.proto, m.constructor].into_iter().chain(class).chain(acc)
+        })
+    }
 }
 
 /// A closure: a compiled function and the cells it captured.
@@ -106,11 +190,21 @@ impl HeapObj {
             + match self {
                 HeapObj::Str(s) => s.len(),
                 HeapObj::List(items) => items.len() * 16,
-                HeapObj::Obj(map) => map
-                    .entries
-                    .iter()
-                    .map(|(k, _)| k.len() + ENTRY_OVERHEAD)
-                    .sum(),
+                HeapObj::Obj(map) => {
+                    let own: usize = map
+                        .entries
+                        .iter()
+                        .map(|(k, _)| k.len() + ENTRY_OVERHEAD)
+                        .sum();
+                    own + map.meta.as_ref().map_or(0, |m| {
+                        SLOT_OVERHEAD
+                            + m.class.as_ref().map_or(0, |c| c.name.len() + 32)
+                            + m.accessors
+                                .iter()
+                                .map(|(k, _, _)| k.len() + ENTRY_OVERHEAD)
+                                .sum::<usize>()
+                    })
+                }
                 HeapObj::Closure(c) => c.captures.len() * 16,
                 HeapObj::Handle(h) => h.kind.len(),
                 HeapObj::Capability(c) => {
@@ -311,7 +405,10 @@ impl Heap {
             };
             match &self.slots[i] {
                 Some(HeapObj::List(items)) => items.iter().for_each(|v| push(v, &mut work)),
-                Some(HeapObj::Obj(map)) => map.entries.iter().for_each(|(_, v)| push(v, &mut work)),
+                Some(HeapObj::Obj(map)) => {
+                    map.entries.iter().for_each(|(_, v)| push(v, &mut work));
+                    map.meta_refs().for_each(|v| push(&v, &mut work));
+                }
                 Some(HeapObj::Closure(c)) => c.captures.iter().for_each(|v| push(v, &mut work)),
                 Some(HeapObj::Cell(Some(v))) => push(v, &mut work),
                 _ => {}

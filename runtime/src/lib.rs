@@ -17,12 +17,13 @@ pub mod diagnostics;
 mod heap;
 mod host;
 pub mod num;
+pub mod object;
 mod value;
 
 pub use capability::{Capability, HostValue};
 pub use convert::{display, format_float, from_json, to_json_lossy, to_json_strict};
 pub use diagnostics::RuntimeError;
-pub use heap::{Closure, HandleData, Heap, HeapObj, ObjMap};
+pub use heap::{ClassInfo, Closure, HandleData, Heap, HeapObj, ObjMap, ObjMeta};
 pub use host::{Host, HostOps, TestHost, xorshift_random};
 pub use value::{Truth, Value, f64_bits};
 

@@ -18,7 +18,11 @@ pub trait Ctx {
     /// Charges gas for work done inside an opcode; fails with `E5002` when it cannot be paid.
     fn charge(&mut self, gas: u64) -> Result<(), RuntimeError>;
     /// Calls a closure (or anything callable) with arguments, re-entering the backend.
-    fn call(&mut self, f: Value, args: &[Value]) -> Result<Value, RuntimeError>;
+    fn call(&mut self, f: Value, args: &[Value]) -> Result<Value, RuntimeError> {
+        self.call_this(f, Value::Null, args)
+    }
+    /// Calls a closure with `this` bound (a getter, a setter, a method found by name).
+    fn call_this(&mut self, f: Value, this: Value, args: &[Value]) -> Result<Value, RuntimeError>;
 }
 
 /// An opcode implementation.

@@ -22,6 +22,7 @@ mod list;
 pub mod math;
 mod methods;
 mod obj;
+pub mod object;
 pub mod text;
 mod time;
 
@@ -136,6 +137,14 @@ table! {
     "obj.filter" => obj::filter,
     "obj.reduce" => obj::reduce,
     "obj.flatMap" => obj::flat_map,
+    "obj.create" => object::create,
+    "obj.proto" => object::proto,
+    "obj.set_proto" => object::set_proto,
+    "obj.class" => object::class,
+    "obj.class_init" => object::class_init,
+    "obj.class_proto" => object::class_proto,
+    "obj.instance_of" => object::instance_of,
+    "obj.define_accessor" => object::define_accessor,
     "str.len" => text::len,
     "str.concat" => text::concat,
     "str.split" => text::split,
@@ -211,6 +220,8 @@ pub const BACKEND_OPS: &[&str] = &[
     "std.this",
     "std.caller",
     "std.sleep",
+    "std.new",
+    "std.apply_this",
     "bool.and",
     "bool.or",
     "bool.guard",

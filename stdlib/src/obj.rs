@@ -56,7 +56,9 @@ pub fn new(c: &mut Call<'_>) -> R {
 
 pub fn get(c: &mut Call<'_>) -> R {
     let key = key_of(c, 1)?;
-    match c.obj_ref(0)?.get(&key) {
+    c.obj_ref(0)?;
+    let target = c.arg(0);
+    match crate::object::get_prop(c.ctx, target, &key)? {
         Some(v) => Ok(v),
         None if c.has(2) => Ok(c.arg(2)),
         None => Err(diag::missing_key(&key)),

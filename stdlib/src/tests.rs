@@ -32,7 +32,12 @@ impl Ctx for TestCtx {
             .ok_or_else(|| diag::out_of_gas(0))?;
         Ok(())
     }
-    fn call(&mut self, _f: Value, _args: &[Value]) -> Result<Value, RuntimeError> {
+    fn call_this(
+        &mut self,
+        _f: Value,
+        _this: Value,
+        _args: &[Value],
+    ) -> Result<Value, RuntimeError> {
         Err(diag::not_implemented("calls in stdlib unit tests"))
     }
 }

@@ -72,6 +72,15 @@ pub enum Op {
     Call(u32),
     /// `[receiver, name, args...]` → result.
     Method(u32),
+    /// `[f, this, args...]` → result: a call with an explicit `this`.
+    CallThis(u32),
+    /// `[class, args...]` → `[instance, init, instance, args...]`: makes the object
+    /// `std.new` builds (its prototype the class's instance prototype), ready for the
+    /// `CallThis` that runs the constructor and the `CtorResult` after it.
+    Construct(u32),
+    /// `[instance, result]` → the result when it is an object, list or function, else the
+    /// instance.
+    CtorResult,
     /// Makes a closure of function `n`, capturing per `Func::captures`.
     Closure(u32),
     /// Returns the top of the stack from the current frame.

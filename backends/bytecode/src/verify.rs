@@ -29,7 +29,9 @@ pub fn effect(op: &Op) -> (u32, u32) {
         Op::Builtin { argc, .. } => (argc, 1),
         Op::Binary { .. } => (2, 1),
         Op::Call(argc) => (argc.saturating_add(1), 1),
-        Op::Method(argc) => (argc.saturating_add(2), 1),
+        Op::Method(argc) | Op::CallThis(argc) => (argc.saturating_add(2), 1),
+        Op::Construct(argc) => (argc.saturating_add(1), argc.saturating_add(3)),
+        Op::CtorResult => (2, 1),
         Op::Closure(_) | Op::Args | Op::This | Op::Caller => (0, 1),
         // `Unbound` stands where `std.set`'s store would be: it takes the value and (were it
         // not an error) leaves it, like `Store`.

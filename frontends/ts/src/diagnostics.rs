@@ -123,3 +123,14 @@ pub(crate) fn internal() -> SourceDiagnostic {
     )
     .note("this is a bug in Weft, not in the script")
 }
+
+/// E2009: a `require` or `import` of a file that cannot be read.
+pub(crate) fn module_not_found(spec: &str, span: Range<usize>) -> SourceDiagnostic {
+    SourceDiagnostic::new(
+        "E2009",
+        format!("cannot find module `{spec}`"),
+        span,
+        "required here",
+    )
+    .help("a relative path names a `.js` or `.ts` file (the extension may be left out) or a folder with an `index.js`")
+}

@@ -11,14 +11,17 @@
 
 mod diagnostics;
 mod lower;
+mod modules;
 mod parse;
+
+pub use modules::{Loader, ModuleErrors, ModuleFile, ModuleProgram, compile_program, uses_modules};
 
 use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
 /// The stack the parser and the lowering run on: both recurse once per level of nesting
 /// (and swc's syntax tree is dropped recursively), so a deeply nested program must not
 /// depend on the caller's thread having a large stack.
-const STACK_SIZE: usize = 256 << 20;
+pub(crate) const STACK_SIZE: usize = 256 << 20;
 
 /// Lowers a TypeScript program to an IR document, or reports every problem found.
 pub fn compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {

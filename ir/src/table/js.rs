@@ -46,8 +46,8 @@ pub(crate) static OPS: &[OpDef] = &[
         "Calls a built-in JavaScript method of a string (`toUpperCase`, `split`, `slice`, `indexOf`, `padStart`, ...), an array (`push`, `map`, `filter`, `join`, `sort`, `reduce`, ...), a number (`toFixed`, `toString`) or an object (`hasOwnProperty`). One gas per element or 16 bytes handled, plus any callback calls.").per(1),
     op("js.global", "name: string, ...args: any -> any", 2,
         "Calls a JavaScript global function by name: `Math.*`, `JSON.stringify`/`JSON.parse`, `Object.keys`/`values`/`entries`/`assign`, `Array.isArray`/`Array.from`, `Number.isInteger`, `String.fromCharCode`, `parseInt`, `parseFloat`, `isNaN`, `isFinite`, `Boolean`, and `instanceof` (`[\"js.global\", \"instanceof\", x, \"Error\"]`). One gas per element or 16 bytes handled.").per(1),
-    op("js.apply", "fn: fn, args: list -> any", 2,
-        "Calls a function with the elements of a list as its arguments: a call with spread arguments, `f(...xs)`."),
+    op("js.apply", "fn: fn, args: list, this?: any -> any", 2,
+        "Calls a function with the elements of a list as its arguments (a call with spread arguments, `f(...xs)`), with `this` bound when given (`super(...args)`)."),
     op("js.caught", "error: object -> any", 1,
         "What a JavaScript `catch (e)` binds, from the error object `std.try_error` gives: the thrown value itself, or for a runtime error an object `{ name, message }` whose name is `TypeError` (E5010, E5013), `RangeError` (E5011, E5015, E5019) or `Error`."),
 ];

@@ -207,6 +207,7 @@ fn type_of(c: &mut Call<'_>) -> R {
         Value::Int(_) | Value::Float(_) => "number",
         Value::Str(_) => "string",
         Value::Closure(_) => "function",
+        v @ Value::Obj(_) if c.heap().class_of(v).is_some() => "function",
         _ => "object",
     };
     c.alloc_str(name.to_owned())
@@ -243,7 +244,22 @@ fn key_name(key: &Key) -> String {
 fn get(c: &mut Call<'_>) -> R {
     let (target, key) = (c.arg(0), key_of(c, c.arg(1)));
     match target {
-        Value::Obj(_) => Ok(c.obj_ref(0)?.get(&key_name(&key)).unwrap_or(Value::Null)),
+        Value::Obj(_) => {
+            let name = key_name(&key);
+            if let Some(v) = crate::object::get_prop(c.ctx, target, &name)? {
+                return Ok(v);
+            }
+            let heap = c.heap();
+            Ok(match (heap.class_of(target), name.as_str()) {
+                (Some((_, _, proto)), "prototype") => proto,
+                (Some((class, _, _)), "name") => return c.alloc_str(class.to_owned()),
+                (None, "constructor") => heap
+                    .chain(target)
+                    .find_map(|(_, m)| m.meta().map(|m| m.constructor))
+                    .unwrap_or(Value::Null),
+                _ => Value::Null,
+            })
+        }
         Value::List(_) => {
             let items = c.list_ref(0)?;
             Ok(match key {
@@ -277,45 +293,42 @@ fn get(c: &mut Call<'_>) -> R {
 fn set(c: &mut Call<'_>) -> R {
     let (target, key, value) = (c.arg(0), key_of(c, c.arg(1)), c.arg(2));
     match target {
-        Value::Obj(id) => {
+        Value::Obj(_) => {
             let name = key_name(&key);
-            c.heap_mut().check_room(name.len() + 16)?;
-            c.heap_mut().update(id, |o| {
-                if let weft_runtime::HeapObj::Obj(map) = o {
-                    map.set(&name, value);
-                }
-            })?;
+            crate::object::set_prop(c.ctx, target, &name, value)?;
             Ok(value)
         }
         Value::List(id) => {
             let len = c.list_ref(0)?.len();
             let result = match key {
-                Key::Index(i) if i >= 0 && (i as usize) <= len => {
+                Key::Index(i) if i >= 0 && (i as usize) <= MAX_ARRAY_LEN => {
+                    // Writing past the end leaves holes, which read as null.
                     let i = i as usize;
-                    c.heap_mut().check_room(16)?;
+                    let grow = (i + 1).saturating_sub(len);
+                    c.heap_mut().check_room(16 * grow.max(1))?;
+                    c.charge_items(grow as u64)?;
                     c.heap_mut().update(id, |o| {
                         if let weft_runtime::HeapObj::List(items) = o {
-                            if i == len {
-                                items.push(value);
-                            } else {
-                                items[i] = value;
+                            if i >= items.len() {
+                                items.resize(i + 1, Value::Null);
                             }
+                            items[i] = value;
                         }
                     })
                 }
                 Key::Name(n) if n == "length" => {
                     let new_len = match value {
-                        Value::Int(n) if n >= 0 && (n as usize) <= len => n as usize,
+                        Value::Int(n) if n >= 0 && (n as usize) <= MAX_ARRAY_LEN => n as usize,
                         _ => {
-                            return Err(js_error(
-                                "E5015",
-                                "Invalid array length: an array can only be shortened".to_owned(),
-                            ));
+                            return Err(js_error("E5015", "Invalid array length".to_owned()));
                         }
                     };
+                    let grow = new_len.saturating_sub(len);
+                    c.heap_mut().check_room(16 * grow)?;
+                    c.charge_items(grow as u64)?;
                     c.heap_mut().update(id, |o| {
                         if let weft_runtime::HeapObj::List(items) = o {
-                            items.truncate(new_len);
+                            items.resize(new_len, Value::Null);
                         }
                     })
                 }
@@ -353,12 +366,18 @@ fn set(c: &mut Call<'_>) -> R {
     }
 }
 
+/// The longest array a write may grow (JavaScript's limit is 2^32 - 1; the heap limit
+/// stops far sooner).
+const MAX_ARRAY_LEN: usize = u32::MAX as usize - 1;
+
 fn has_fn(c: &mut Call<'_>) -> R {
     let found = match c.arg(0) {
         Value::Obj(_) => {
             let name = c.str_ref(1)?;
-            let obj = c.obj_ref(0)?;
-            matches!(obj.get(name), Some(Value::Closure(_)))
+            matches!(
+                c.heap().lookup_data(c.arg(0), name),
+                Some(Value::Closure(_))
+            )
         }
         _ => false,
     };
@@ -366,9 +385,9 @@ fn has_fn(c: &mut Call<'_>) -> R {
 }
 
 fn apply(c: &mut Call<'_>) -> R {
-    let f = c.arg(0);
+    let (f, this) = (c.arg(0), c.arg(2));
     let args = c.list(1)?;
-    c.ctx.call(f, &args)
+    c.ctx.call_this(f, this, &args)
 }
 
 /// What `catch (e)` binds: the thrown value, or an error object for a runtime error.

@@ -57,6 +57,17 @@ impl Compiler<'_> {
                 (0..argc).for_each(|i| self.compile_arg(items, i, path));
                 self.emit(Op::Call(argc.saturating_sub(1) as u32));
             }
+            "std.apply_this" => {
+                (0..argc).for_each(|i| self.compile_arg(items, i, path));
+                self.emit(Op::CallThis(argc.saturating_sub(2) as u32));
+            }
+            "std.new" => {
+                (0..argc).for_each(|i| self.compile_arg(items, i, path));
+                let n = argc.saturating_sub(1) as u32;
+                self.emit(Op::Construct(n));
+                self.emit(Op::CallThis(n));
+                self.emit(Op::CtorResult);
+            }
             "std.call_method" => {
                 (0..argc).for_each(|i| self.compile_arg(items, i, path));
                 self.emit(Op::Method(argc.saturating_sub(2) as u32));

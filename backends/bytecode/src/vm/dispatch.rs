@@ -290,6 +290,31 @@ impl Vm<'_> {
                     }
                     return Ok(Step::Entered);
                 }
+                Op::CallThis(argc) => {
+                    let argc = argc as usize;
+                    let at = self
+                        .s
+                        .stack
+                        .len()
+                        .checked_sub(argc + 2)
+                        .ok_or_else(|| diag::internal("call underflow"))?;
+                    let (f, this) = (self.s.stack[at], self.s.stack[at + 1]);
+                    self.enter(f, at + 2, argc, at, this)?;
+                    if self.safe_point() {
+                        return Ok(Step::Exit(Exit::Suspend(0)));
+                    }
+                    return Ok(Step::Entered);
+                }
+                Op::Construct(argc) => self.construct(argc as usize)?,
+                Op::CtorResult => {
+                    let result = self.pop()?;
+                    let instance = self.pop()?;
+                    let v = match result {
+                        Value::Obj(_) | Value::List(_) | Value::Closure(_) => result,
+                        _ => instance,
+                    };
+                    self.s.stack.push(v);
+                }
                 Op::Method(argc) => {
                     if self.call_method(argc as usize)? {
                         if self.safe_point() {
@@ -424,6 +449,33 @@ impl Vm<'_> {
         }
     }
 
+    /// `std.new`'s first step, with `[class, args...]` on the stack (see `Op::Construct`).
+    fn construct(&mut self, argc: usize) -> Result<(), RuntimeError> {
+        let at = self
+            .s
+            .stack
+            .len()
+            .checked_sub(argc + 1)
+            .ok_or_else(|| diag::internal("construct underflow"))?;
+        let class = self.s.stack[at];
+        let (init, proto) = match self.s.heap.class_of(class) {
+            Some((_, init, proto)) => (init, proto),
+            None if self.s.heap.closure(class).is_some() => (class, Value::Null),
+            None => {
+                let found = weft_stdlib::describe(&self.s.heap, class);
+                return Err(diag::type_error("std.new", "a class or a function", &found));
+            }
+        };
+        let instance = self.s.heap.alloc_obj(weft_runtime::ObjMap::new())?;
+        if let (Value::Obj(id), Value::Obj(_)) = (instance, proto) {
+            self.s.heap.set_proto(id, proto)?;
+        }
+        self.s.stack[at] = instance;
+        self.s.stack.insert(at + 1, init);
+        self.s.stack.insert(at + 2, instance);
+        Ok(())
+    }
+
     /// `std.call_method` with `[receiver, name, args...]` on the stack. Returns true when
     /// it entered a closure frame, false when it pushed a built-in method's result.
     fn call_method(&mut self, argc: usize) -> Result<bool, RuntimeError> {
@@ -440,7 +492,7 @@ impl Vm<'_> {
                 &found,
             ));
         };
-        if let Some(f @ Value::Closure(_)) = self.s.heap.obj(receiver).and_then(|m| m.get(&name)) {
+        if let Some(f @ Value::Closure(_)) = self.s.heap.lookup_data(receiver, &name) {
             self.enter(f, at + 2, argc, at, receiver)?;
             return Ok(true);
         }

@@ -614,7 +614,7 @@ impl Ctx for Vm<'_> {
         self.charge_gas(gas)
     }
 
-    fn call(&mut self, f: Value, args: &[Value]) -> Result<Value, RuntimeError> {
+    fn call_this(&mut self, f: Value, this: Value, args: &[Value]) -> Result<Value, RuntimeError> {
         if self.native_depth >= MAX_CALLBACK_DEPTH {
             return Err(diag::callback_depth(MAX_CALLBACK_DEPTH));
         }
@@ -627,14 +627,12 @@ impl Ctx for Vm<'_> {
         let at = self.s.stack.len();
         self.s.stack.extend_from_slice(args);
         let stop = self.s.frames.len();
-        let result = self
-            .enter(f, at, args.len(), at, Value::Null)
-            .and_then(|()| {
-                self.native_depth += 1;
-                let r = self.run_loop_from(stop, Offer::Call);
-                self.native_depth -= 1;
-                r
-            });
+        let result = self.enter(f, at, args.len(), at, this).and_then(|()| {
+            self.native_depth += 1;
+            let r = self.run_loop_from(stop, Offer::Call);
+            self.native_depth -= 1;
+            r
+        });
         match result {
             Ok(Exit::Done(v)) => Ok(v),
             Ok(Exit::Suspend(_)) => Err(diag::cannot_suspend_here()),

@@ -141,7 +141,7 @@ const BUILTIN_METHODS: &[&str] = &[
 ];
 
 /// Error classes `new X(message)` builds (as `{ name, message }` objects).
-const ERROR_CLASSES: &[&str] = &[
+pub(crate) const ERROR_CLASSES: &[&str] = &[
     "Error",
     "TypeError",
     "RangeError",
@@ -248,6 +248,20 @@ impl Lowerer<'_> {
     }
 
     /// `ns.name` for a namespace that is not a local binding: its dotted name.
+    /// `process.stdout.write` (not shadowed by a local `process`).
+    fn is_process_stdout_write(&self, m: &MemberExpr) -> bool {
+        let MemberProp::Ident(write) = &m.prop else {
+            return false;
+        };
+        let Expr::Member(inner) = &*m.obj else {
+            return false;
+        };
+        write.sym == "write"
+            && self
+                .namespace_member(inner)
+                .is_some_and(|(ns, p)| ns == "process" && p == "stdout")
+    }
+
     fn namespace_member(&self, m: &MemberExpr) -> Option<(String, String)> {
         let Expr::Ident(ns) = &*m.obj else {
             return None;
@@ -268,6 +282,17 @@ impl Lowerer<'_> {
             return None;
         }
         let name = format!("{ns}.{prop}");
+        if name == "process.argv" {
+            // node's argv: the program, the script, then the script's arguments.
+            self.uses_argv = true;
+            return Some(call(
+                "list.concat",
+                [
+                    call("list.new", [Node::str("weft"), Node::str("script")]),
+                    var("%argv"),
+                ],
+            ));
+        }
         match global_constant(&name) {
             Some(node) => Some(node),
             None => {
@@ -281,13 +306,82 @@ impl Lowerer<'_> {
     pub(crate) fn lower_call(&mut self, c: &CallExpr) -> Node {
         let callee = match &c.callee {
             Callee::Expr(e) => &**e,
-            Callee::Super(s) => return self.unsupported("`super`", s.span),
+            Callee::Super(s) => {
+                if self.classes.last().is_none() {
+                    return self.unsupported("`super` outside a class", s.span);
+                }
+                return match self.lower_args(&c.args) {
+                    Args::Plain(items) => self.super_call_node(Node::Array(items), false),
+                    Args::Spread(list) => self.super_call_node(list, true),
+                };
+            }
             Callee::Import(i) => return self.unsupported("dynamic `import`", i.span),
         };
         let callee = strip_parens(callee);
         match callee {
+            Expr::SuperProp(_) => {
+                let f = self.lower_expr(callee);
+                let this = self.lower_lexical(false);
+                match self.lower_args(&c.args) {
+                    Args::Plain(items) => {
+                        call("std.apply_this", [f, this].into_iter().chain(items))
+                    }
+                    Args::Spread(list) => call("js.apply", [f, list, this]),
+                }
+            }
+            Expr::Ident(id)
+                if id.sym == "require"
+                    && self.module.is_some()
+                    && self.lookup("require").is_none() =>
+            {
+                match c.args.as_slice() {
+                    [ExprOrSpread { spread: None, expr }] => match &**expr {
+                        Expr::Lit(swc_ecma_ast::Lit::Str(s)) => {
+                            self.lower_require(&s.value.to_string_lossy(), c.span)
+                        }
+                        _ => self.unsupported("`require` of a computed path", c.span),
+                    },
+                    _ => self.unsupported("`require` without one string argument", c.span),
+                }
+            }
+            Expr::Member(m) if self.is_process_stdout_write(m) => {
+                let args = self.plain_args(&c.args, "`process.stdout.write`");
+                call(
+                    "std.write",
+                    args.into_iter().map(|a| call("js.string", [a])),
+                )
+            }
             Expr::Member(m) => {
                 if let Some((ns, prop)) = self.namespace_member(m) {
+                    if ns == "process" {
+                        match prop.as_str() {
+                            "hrtime" => {
+                                let args = self.plain_args(&c.args, "`process.hrtime`");
+                                return call(
+                                    "js.global",
+                                    [Node::str("hrtime"), call("time.now", [])]
+                                        .into_iter()
+                                        .chain(args),
+                                );
+                            }
+                            "exit" => {
+                                let args = self.plain_args(&c.args, "`process.exit`");
+                                let code = args.into_iter().next().unwrap_or(Node::Int(0));
+                                return call(
+                                    "std.throw",
+                                    [call(
+                                        "str.concat",
+                                        [
+                                            Node::str("process.exit("),
+                                            call("js.string", [code]),
+                                            Node::str(")"),
+                                        ],
+                                    )],
+                                );
+                            }
+                            _ => {}
+                        }
+                    }
                     return self.namespace_call(&ns, &prop, c);
                 }
                 let receiver = self.lower_expr(&m.obj);
@@ -320,6 +414,7 @@ impl Lowerer<'_> {
     /// `f(args)` where `f` is not declared: a global function, or an error.
     fn bare_global_call(&mut self, name: &str, span: swc_common::Span, c: &CallExpr) -> Node {
         match name {
+            _ if ERROR_CLASSES.contains(&name) => self.error_object(name, &c.args),
             "String" | "Number" => {
                 let mut args = self.plain_args(&c.args, name);
                 let op = if name == "String" {
@@ -541,6 +636,38 @@ impl Lowerer<'_> {
         super::seq(out)
     }
 
+    /// `new Error(message)` or `Error(message)` (and the other error classes).
+    fn error_object(&mut self, class: &str, args: &[ExprOrSpread]) -> Node {
+        let mut args = self.plain_args(args, "an error constructor");
+        let message = if args.is_empty() {
+            Node::str("")
+        } else {
+            call("js.string", [args.swap_remove(0)])
+        };
+        call(
+            "obj.new",
+            [
+                Node::Array(vec![Node::str("name"), Node::str(class)]),
+                Node::Array(vec![Node::str("message"), message]),
+            ],
+        )
+    }
+
+    /// `new G(args)` of a JavaScript global that is not an error class.
+    fn new_global(&mut self, name: &str, args: &[ExprOrSpread], span: swc_common::Span) -> Node {
+        match name {
+            "Array" => {
+                let args = self.plain_args(args, "`new Array`");
+                call(
+                    "js.global",
+                    [Node::str("new_array")].into_iter().chain(args),
+                )
+            }
+            "Object" if args.is_empty() => call("obj.new", []),
+            _ => self.unsupported(&format!("`new {name}`"), span),
+        }
+    }
+
     pub(crate) fn lower_new(&mut self, n: &NewExpr) -> Node {
         let args = n.args.as_deref().unwrap_or_default();
         match strip_parens(&n.callee) {
@@ -548,24 +675,18 @@ impl Lowerer<'_> {
                 if self.lookup(id.sym.as_str()).is_none()
                     && ERROR_CLASSES.contains(&id.sym.as_str()) =>
             {
-                let mut args = self.plain_args(args, "an error constructor");
-                let message = if args.is_empty() {
-                    Node::str("")
-                } else {
-                    call("js.string", [args.swap_remove(0)])
-                };
-                call(
-                    "obj.new",
-                    [
-                        Node::Array(vec![Node::str("name"), Node::str(id.sym.as_str())]),
-                        Node::Array(vec![Node::str("message"), message]),
-                    ],
-                )
+                self.error_object(id.sym.as_str(), args)
             }
             Expr::Ident(id) if self.lookup(id.sym.as_str()).is_none() => {
-                self.unsupported(&format!("`new {}`", id.sym), n.span)
+                self.new_global(id.sym.as_str(), args, n.span)
             }
-            _ => self.unsupported("`new` (classes are not supported)", n.span),
+            callee => {
+                let class = self.lower_expr(callee);
+                match self.lower_args(args) {
+                    Args::Plain(items) => call("std.new", [class].into_iter().chain(items)),
+                    Args::Spread(_) => self.unsupported("`new` with spread arguments", n.span),
+                }
+            }
         }
     }
 }

@@ -198,12 +198,21 @@ impl Lowerer<'_> {
                 None => self.lower_function(&f.function),
             },
             Expr::This(_) => self.lower_lexical(false),
-            Expr::Class(c) => self.unsupported("`class`", c.class.span),
+            Expr::Class(c) => {
+                let name = c.ident.as_ref().map(|i| i.sym.to_string());
+                self.lower_class_expr(name.as_deref(), &c.class)
+            }
             Expr::Yield(y) => self.unsupported("`yield`", y.span),
             Expr::Await(a) => self.unsupported("`await`", a.span),
             Expr::TaggedTpl(t) => self.unsupported("a tagged template", t.span),
             Expr::MetaProp(m) => self.unsupported("`new.target` / `import.meta`", m.span),
-            Expr::SuperProp(s) => self.unsupported("`super`", s.span),
+            Expr::SuperProp(s) => {
+                let key = match &s.prop {
+                    swc_ecma_ast::SuperProp::Ident(id) => Node::str(id.sym.as_str()),
+                    swc_ecma_ast::SuperProp::Computed(c) => self.lower_expr(&c.expr),
+                };
+                self.super_member(key, s.span)
+            }
             Expr::PrivateName(p) => self.unsupported("a private name", p.span),
             Expr::Invalid(i) => self.unsupported("this expression", i.span),
             Expr::JSXMember(_)
@@ -430,8 +439,9 @@ impl Lowerer<'_> {
                         "js.global",
                         [Node::str("instanceof"), value, Node::str(id.sym.as_str())],
                     ),
-                    _ => {
-                        self.unsupported("`instanceof` with anything but a built-in class", b.span)
+                    other => {
+                        let class = self.lower_expr(other);
+                        call("obj.instance_of", [value, class])
                     }
                 }
             }
@@ -448,7 +458,7 @@ impl Lowerer<'_> {
         match prop {
             MemberProp::Ident(id) => Node::str(id.sym.as_str()),
             MemberProp::Computed(c) => self.lower_expr(&c.expr),
-            MemberProp::PrivateName(p) => self.unsupported("a private name", p.span),
+            MemberProp::PrivateName(p) => Node::str(format!("#{}", p.name)),
         }
     }
 

@@ -62,7 +62,26 @@ impl Lowerer<'_> {
         self.lower_fn_parts(parts)
     }
 
+    /// A function with a block body that is not an arrow (a constructor, a static
+    /// initialiser), from its parts.
+    pub(crate) fn lower_method_like(
+        &mut self,
+        params: Vec<&Pat>,
+        stmts: &[Stmt],
+        span: Span,
+    ) -> Node {
+        self.lower_fn_parts(FnParts {
+            params,
+            body: Body::Block(stmts),
+            span,
+            is_async: false,
+            is_generator: false,
+            is_arrow: false,
+        })
+    }
+
     fn lower_fn_parts(&mut self, f: FnParts<'_>) -> Node {
+        let fields = self.ctor_prologue.take();
         if f.is_async {
             return self.unsupported("an `async` function", f.span);
         }
@@ -115,6 +134,9 @@ impl Lowerer<'_> {
             }
         }
         let mut body = prologue;
+        if let Some((fields, props)) = fields {
+            body.extend(self.lower_field_inits(&fields, &props));
+        }
         match f.body {
             Body::Block(stmts) => {
                 let stmts: Vec<&Stmt> = stmts.iter().collect();

@@ -5,10 +5,12 @@
 //! globals, SDK opcodes and methods ([`builtins`]).
 
 pub(crate) mod builtins;
+mod class;
 mod expr;
 mod func;
 mod jump;
 mod loops;
+pub(crate) mod modules;
 mod pattern;
 mod stmt;
 
@@ -16,7 +18,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use swc_common::Span;
-use swc_ecma_ast::{ModuleDecl, ModuleItem, Program, Stmt};
+use swc_ecma_ast::{ModuleItem, Program, Stmt};
 use weft_ir::source_map::Marks;
 use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
@@ -81,6 +83,8 @@ pub(crate) enum FnFrame {
 
 pub(crate) struct Lowerer<'a> {
     source: &'a str,
+    /// Added to every source range: the file's place among a program's modules.
+    base: usize,
     registry: &'a Registry,
     diags: Vec<SourceDiagnostic>,
     scopes: Vec<HashMap<String, Binding>>,
@@ -91,6 +95,14 @@ pub(crate) struct Lowerer<'a> {
     too_deep: bool,
     /// Each statement's span, for the source map.
     marks: Marks,
+    /// The classes whose bodies are being lowered, innermost last.
+    classes: Vec<class::ClassCtx>,
+    /// Field initialisers the next function lowered (a base class's constructor) runs first.
+    ctor_prologue: Option<(Vec<class::FieldInit>, Vec<String>)>,
+    /// Set when lowering a module of a multi-file program.
+    pub(crate) module: Option<modules::ModuleCtx>,
+    /// `process.argv` was read: the program keeps its arguments in `%argv`.
+    pub(crate) uses_argv: bool,
 }
 
 /// Lowers a whole program (whose result is its completion value), with where its
@@ -100,8 +112,35 @@ pub(crate) fn lower_program(
     registry: &Registry,
     program: &Program,
 ) -> (Node, SourceMap, Vec<SourceDiagnostic>) {
+    let unit = lower_unit(source, 0, registry, program, Marks::new(), None);
+    let (node, map) = unit.marks.finish(unit.node);
+    (node, map, unit.diags)
+}
+
+/// One lowered file: its IR (still holding source-map markers), the markers' spans and
+/// its diagnostics (ranges offset by the file's `base`).
+pub(crate) struct Unit {
+    pub(crate) node: Node,
+    pub(crate) marks: Marks,
+    pub(crate) diags: Vec<SourceDiagnostic>,
+    /// The modules the file requires (a module of a multi-file program only).
+    pub(crate) requires: Vec<(String, Range<usize>, String)>,
+}
+
+/// Lowers one file. `base` is added to every source range (a module's place in the
+/// program's sources, see `crate::modules`); `module` is set when the file is a module of a
+/// multi-file program, so `require`, `import` and `export` resolve.
+pub(crate) fn lower_unit(
+    source: &str,
+    base: usize,
+    registry: &Registry,
+    program: &Program,
+    marks: Marks,
+    module: Option<modules::ModuleCtx>,
+) -> Unit {
     let mut l = Lowerer {
         source,
+        base,
         registry,
         diags: Vec::new(),
         scopes: vec![HashMap::new()],
@@ -113,41 +152,61 @@ pub(crate) fn lower_program(
         temps: 0,
         depth: 0,
         too_deep: false,
-        marks: Marks::new(),
+        marks,
+        classes: Vec::new(),
+        ctor_prologue: None,
+        module,
+        uses_argv: false,
     };
-    let stmts: Vec<Stmt> = match program {
-        Program::Script(script) => script.body.clone(),
+    if l.module.is_some() {
+        l.declare("module", Binding::Mutable);
+        l.declare("exports", Binding::Mutable);
+    }
+    let mut stmts: Vec<Stmt> = Vec::new();
+    let mut imports = Vec::new();
+    let mut exported = Vec::new();
+    match program {
+        Program::Script(script) => stmts = script.body.clone(),
         Program::Module(module) => {
-            let mut stmts = Vec::new();
             for item in &module.body {
                 match item {
                     ModuleItem::Stmt(s) => stmts.push(s.clone()),
                     ModuleItem::ModuleDecl(decl) => {
-                        if let Some(s) = l.module_decl(decl) {
+                        if let Some(s) = l.module_decl(decl, &mut imports, &mut exported) {
                             stmts.push(s);
                         }
                     }
                 }
             }
-            stmts
         }
     };
     let stmts: Vec<&Stmt> = stmts.iter().collect();
-    let mut body = l.lower_stmts(&stmts, true);
+    let mut body = imports;
+    body.extend(l.lower_stmts(&stmts, true));
+    if l.module.is_some() {
+        body.extend(l.export_assignments(&exported));
+    }
     if let Some(frame) = l.frames.pop() {
         let mut lexical = FnFrame::prologue(frame);
         lexical.append(&mut body);
         body = lexical;
     }
+    if l.uses_argv && l.module.is_none() {
+        body.insert(0, let_("%argv", call("std.args", [])));
+    }
     let ends_with_value = matches!(stmts.last(), Some(Stmt::Expr(_) | Stmt::Return(_)));
-    if !ends_with_value {
+    if !ends_with_value || l.module.is_some() {
         body.push(Node::Null);
     }
     let mut diags = l.diags;
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diags.dedup();
-    let (node, map) = l.marks.finish(call("std.seq", body));
-    (node, map, diags)
+    Unit {
+        node: call("std.seq", body),
+        marks: l.marks,
+        diags,
+        requires: l.module.map(|m| m.requires).unwrap_or_default(),
+    }
 }
 
 impl FnFrame {
@@ -200,21 +259,10 @@ impl<'a> Lowerer<'a> {
 
     /// Imports are accepted and produce nothing (SDK namespaces are opcode prefixes);
     /// `export` around a declaration is dropped.
-    fn module_decl(&mut self, decl: &ModuleDecl) -> Option<Stmt> {
-        match decl {
-            ModuleDecl::Import(_) | ModuleDecl::ExportNamed(_) => None,
-            ModuleDecl::ExportDecl(export) => Some(Stmt::Decl(export.decl.clone())),
-            other => {
-                let span = swc_common::Spanned::span(other);
-                self.unsupported("this kind of module declaration", span);
-                None
-            }
-        }
-    }
-
     /// The byte range of a span.
     pub(crate) fn range(&self, span: Span) -> Range<usize> {
-        parse::range(span, self.source.len())
+        let r = parse::range(span, self.source.len());
+        r.start + self.base..r.end + self.base
     }
 
     /// `nodes`, each recorded in the source map as coming from `span`.

@@ -47,6 +47,9 @@ impl Lowerer<'_> {
             Stmt::Decl(Decl::Fn(f)) if !f.declare => {
                 self.declare(f.ident.sym.as_str(), Binding::Mutable);
             }
+            Stmt::Decl(Decl::Class(c)) if !c.declare => {
+                self.declare(c.ident.sym.as_str(), Binding::Mutable);
+            }
             _ => {}
         }
     }
@@ -126,7 +129,8 @@ impl Lowerer<'_> {
             Decl::Class(c) if !c.class.decorators.is_empty() => {
                 vec![self.unsupported("a decorator", c.class.decorators[0].span)]
             }
-            Decl::Class(c) => vec![self.unsupported("`class`", c.class.span)],
+            Decl::Class(c) if c.declare => Vec::new(),
+            Decl::Class(c) => self.lower_class_decl(c.ident.sym.as_str(), &c.class),
             Decl::Using(u) => vec![self.unsupported("`using`", u.span)],
             Decl::TsInterface(_) | Decl::TsTypeAlias(_) => Vec::new(),
             Decl::TsEnum(e) if e.declare => Vec::new(),

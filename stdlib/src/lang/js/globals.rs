@@ -223,6 +223,40 @@ pub(super) fn global(c: &mut Call<'_>) -> R {
             c.heap_mut().alloc_obj(map)
         }
         "Object.freeze" => Ok(arg(c, 0)),
+        "hrtime" => {
+            // `process.hrtime([prev])` from the host clock's milliseconds (arg 0):
+            // `[seconds, nanoseconds]`, or the time since `prev`.
+            let now_ms = num(c, 0);
+            let mut ns = (now_ms * 1e6).round();
+            if let Some(prev) = c.heap().list(arg(c, 1)) {
+                let s = prev.first().and_then(|v| v.as_f64()).unwrap_or(0.0);
+                let n = prev.get(1).and_then(|v| v.as_f64()).unwrap_or(0.0);
+                ns -= s * 1e9 + n;
+            }
+            let secs = (ns / 1e9).floor();
+            let rest = ns - secs * 1e9;
+            c.alloc_list(vec![number(secs), number(rest)])
+        }
+        "new_array" => {
+            // `new Array(n)`: n holes (null); `new Array(a, b, ...)`: those elements.
+            if argc == 1
+                && let Value::Int(_) | Value::Float(_) = arg(c, 0)
+            {
+                let n = num(c, 0);
+                if n < 0.0 || n.fract() != 0.0 || n > 4_294_967_295.0 {
+                    return Err(super::convert::js_error(
+                        "E5015",
+                        "Invalid array length".to_owned(),
+                    ));
+                }
+                let n = n as usize;
+                c.heap().check_room(n.saturating_mul(16))?;
+                c.charge_items(n as u64)?;
+                return c.alloc_list(vec![Value::Null; n]);
+            }
+            let items = c.args[1..].to_vec();
+            c.alloc_list(items)
+        }
         "Array.isArray" => Ok(Value::Bool(matches!(arg(c, 0), Value::List(_)))),
         "Array.of" => {
             let items = c.args[1..].to_vec();

@@ -1,0 +1,4 @@
+exports.name = 'a';
+const b = require('./b');
+exports.partnerSawName = b.sawA;
+console.log('a loaded');

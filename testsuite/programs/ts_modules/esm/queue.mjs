@@ -1,0 +1,3 @@
+export default function makeQueue() {
+  return { items: [], push(x) { this.items.push(x); } };
+}

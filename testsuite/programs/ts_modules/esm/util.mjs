@@ -1,0 +1,3 @@
+function twice(x) { return x * 2; }
+const label = 'util';
+export { twice, label };
