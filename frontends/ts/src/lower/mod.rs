@@ -12,6 +12,7 @@ mod loops;
 mod pattern;
 mod stmt;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -115,16 +116,17 @@ pub(crate) fn lower_program(
         too_deep: false,
         marks: Marks::new(),
     };
-    let stmts: Vec<Stmt> = match program {
-        Program::Script(script) => script.body.clone(),
+    // Borrowed, not cloned: cloning a syntax tree recurses as deeply as it nests.
+    let stmts: Vec<Cow<'_, Stmt>> = match program {
+        Program::Script(script) => script.body.iter().map(Cow::Borrowed).collect(),
         Program::Module(module) => {
             let mut stmts = Vec::new();
             for item in &module.body {
                 match item {
-                    ModuleItem::Stmt(s) => stmts.push(s.clone()),
+                    ModuleItem::Stmt(s) => stmts.push(Cow::Borrowed(s)),
                     ModuleItem::ModuleDecl(decl) => {
                         if let Some(s) = l.module_decl(decl) {
-                            stmts.push(s);
+                            stmts.push(Cow::Owned(s));
                         }
                     }
                 }
@@ -132,7 +134,7 @@ pub(crate) fn lower_program(
             stmts
         }
     };
-    let stmts: Vec<&Stmt> = stmts.iter().collect();
+    let stmts: Vec<&Stmt> = stmts.iter().map(|s| s.as_ref()).collect();
     let mut body = l.lower_stmts(&stmts, true);
     if let Some(frame) = l.frames.pop() {
         let mut lexical = FnFrame::prologue(frame);
@@ -147,6 +149,14 @@ pub(crate) fn lower_program(
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diags.dedup();
     let (node, map) = l.marks.finish(call("std.seq", body));
+    // Statements lower to several levels of IR each, and some flat constructs (`switch`)
+    // to nested IR: what the guard in `enter` let through may still be too deep for the IR.
+    if diags.is_empty()
+        && let Some(path) = weft_ir::nesting::path_too_deep(&node)
+    {
+        let at = map.span_of(&path).unwrap_or(0..source.len().min(1));
+        diags.push(diagnostics::nesting_too_deep(at));
+    }
     (node, map, diags)
 }
 
