@@ -141,7 +141,7 @@ fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { file } => {
             let Some(text) = read(&file) else {
-                return ExitCode::from(2);
+                return ExitCode::from(1);
             };
             match weft::check_ir(&text) {
                 Ok(_) => {
@@ -165,7 +165,7 @@ fn run(cli: Cli) -> ExitCode {
         }
         Command::Fmt { file } => {
             let Some(text) = read(&file) else {
-                return ExitCode::from(2);
+                return ExitCode::from(1);
             };
             print_or_report(&file, &text, weft::format_ir(&text))
         }
@@ -195,8 +195,9 @@ fn run(cli: Cli) -> ExitCode {
         Command::Eval { lang, code, stats } => eval(&lang, &code, stats),
         Command::Resume { state, opts, gas } => resume_file(&state, &opts, gas),
         Command::Disasm { file, lang } => {
-            let Some((language, text)) = read_source(&file, lang.as_deref()) else {
-                return ExitCode::from(2);
+            let (language, text) = match read_source(&file, lang.as_deref()) {
+                Ok(source) => source,
+                Err(code) => return code,
             };
             match weft::compile_program(language, &text) {
                 Ok(program) => {
@@ -314,14 +315,16 @@ fn parse_backend(name: &str) -> Result<weft::Backend, String> {
         .ok_or_else(|| format!("unknown backend {name:?} (expected vm, jit or auto)"))
 }
 
-/// Reads a script and works out its language from `--lang` or the file extension.
-fn read_source(file: &Path, lang: Option<&str>) -> Option<(weft::Language, String)> {
+/// Reads a script and works out its language from `--lang` or the file extension. The
+/// error is the exit code: 1 when the file cannot be read (the input is wrong), 2 when the
+/// command line does not say which language it is in.
+fn read_source(file: &Path, lang: Option<&str>) -> Result<(weft::Language, String), ExitCode> {
     let language = match lang {
         Some(name) => match weft::Language::from_name(name) {
             Some(language) => language,
             None => {
                 eprintln!("error: unknown language {name:?} (expected ts, lua, py or ir)");
-                return None;
+                return Err(ExitCode::from(2));
             }
         },
         None => match weft::Language::from_path(file) {
@@ -331,11 +334,12 @@ fn read_source(file: &Path, lang: Option<&str>) -> Option<(weft::Language, Strin
                     "error: cannot tell the language of {} from its extension (expected .ts, .lua, .py or .json); pass --lang",
                     file.display()
                 );
-                return None;
+                return Err(ExitCode::from(2));
             }
         },
     };
-    Some((language, read(file)?))
+    let text = read(file).ok_or(ExitCode::from(1))?;
+    Ok((language, text))
 }
 
 /// Prints a compile error and gives the exit code: 1 for the input's fault, 2 for Weft's.
@@ -408,8 +412,9 @@ fn lower_script(file: &Path, language: weft::Language, text: &str) -> Result<Low
 }
 
 fn compile_file(file: &Path, lang: Option<&str>, output: Option<PathBuf>) -> ExitCode {
-    let Some((language, text)) = read_source(file, lang) else {
-        return ExitCode::from(2);
+    let (language, text) = match read_source(file, lang) {
+        Ok(source) => source,
+        Err(code) => return code,
     };
     let node = match lower_script(file, language, &text) {
         Ok((node, _, _)) => node,
@@ -473,8 +478,9 @@ fn run_file(
         max_heap,
         max_call_depth,
     } = wanted;
-    let Some((language, text)) = read_source(file, lang) else {
-        return ExitCode::from(2);
+    let (language, text) = match read_source(file, lang) {
+        Ok(source) => source,
+        Err(code) => return code,
     };
     let name = file.display().to_string();
     let (node, map, files) = match lower_script(file, language, &text) {
@@ -579,7 +585,7 @@ fn repeat(
 
 fn resume_file(state_path: &Path, opts: &RunOpts, gas: Option<u64>) -> ExitCode {
     let Some(text) = read(state_path) else {
-        return ExitCode::from(2);
+        return ExitCode::from(1);
     };
     let state = match weft::SuspendedState::from_json(&text) {
         Ok(state) => state,

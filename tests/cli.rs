@@ -96,10 +96,25 @@ fn check_accepts_valid_fixtures_and_fmt_output_reparses_to_the_same_ir() {
 }
 
 #[test]
-fn unreadable_file_is_a_weft_failure_not_a_panic() {
-    let out = weft(&["check", "/nonexistent/file.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("cannot read /nonexistent/file.json"));
+fn an_unreadable_input_file_is_bad_input_not_a_weft_failure() {
+    let not_utf8 = common::temp_file("unreadable", "latin1.py", "");
+    std::fs::write(&not_utf8, b"print('caf\xe9')\n").expect("written");
+    let not_utf8 = not_utf8.to_str().unwrap();
+    for args in [
+        &["check", "/nonexistent/file.json"][..],
+        &["fmt", "/nonexistent/file.json"],
+        &["compile", "/nonexistent/file.py"],
+        &["run", "/nonexistent/file.ts"],
+        &["disasm", "/nonexistent/file.lua"],
+        &["resume", "/nonexistent/state.json"],
+        &["run", not_utf8],
+    ] {
+        let out = weft(args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("error: cannot read "), "{args:?}: {stderr}");
+        assert!(!stderr.contains("internal error"), "{args:?}: {stderr}");
+    }
 }
 
 #[test]

@@ -4,13 +4,18 @@
 //! `["opcode.name", arg, ...]`; anything else is a literal. This crate reads and writes
 //! that JSON ([`from_json`], [`Node::to_json`]), holds the opcode [`Registry`] that says
 //! what every opcode is, checks documents against it ([`validate`]), prints them in a
-//! canonical, diff-friendly layout ([`pretty`]) and generates the opcode reference.
+//! canonical, diff-friendly layout ([`pretty`]) and generates the opcode reference. For
+//! the front-ends it also has what they share: [`SourceDiagnostic`], source maps, the
+//! bound on nesting they check before parsing ([`nesting`]) and the deeply nested scripts
+//! they are tested against ([`hostile`]).
 //!
 //! **Architecture Invariant:** this crate knows nothing about running code: no values, no
 //! heap, no I/O. Front-ends depend on it alone.
 
 pub mod diagnostics;
 pub mod docs;
+pub mod hostile;
+pub mod nesting;
 mod node;
 mod path;
 pub mod pretty;

@@ -153,13 +153,15 @@ pub(crate) fn library_value(span: Span, name: &str) -> SourceDiagnostic {
         .help(format!("call its functions directly, e.g. `{name}.something(...)`, or store one function: `local f = {name}.something`"))
 }
 
-/// E3023: the program nests deeper than the IR allows.
+/// E3023: the program nests deeper than the front-end accepts: brackets and blocks past
+/// 200 levels, operator chains that could nest deeper than the scan's bound, or IR deeper
+/// than 400.
 pub(crate) fn too_deep(span: Span) -> SourceDiagnostic {
     SourceDiagnostic::new(
         "E3023",
         "the program nests too deeply to compile",
         span,
-        "in this program",
+        "nesting limit reached here",
     )
     .help("split deeply nested expressions or blocks into functions")
 }

@@ -15,15 +15,12 @@
 
 mod diagnostics;
 mod lower;
+mod parse;
 
-use full_moon::LuaVersion;
 use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
-/// Deepest nesting of brackets and blocks accepted: deeper programs cannot fit the IR's
-/// nesting limit anyway, and the check keeps the recursive parser on a bounded stack.
-const MAX_NESTING: usize = 200;
-
-/// Stack for parsing and lowering (recursive over the syntax tree).
+/// Stack for parsing and lowering, which recurse once per level of nesting; the nesting
+/// bound checked before parsing keeps what they need well inside it.
 const STACK_BYTES: usize = 256 << 20;
 
 /// Whether the front-end reads `ns.name` as Lua's own library (`string.*`, `table.*`,
@@ -43,10 +40,7 @@ pub fn compile_mapped(
     source: &str,
     registry: &Registry,
 ) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
-    if let Some(span) = too_deep(source) {
-        return Err(vec![diagnostics::too_deep(span)]);
-    }
-    // Long operator chains recurse too: run on a thread with a generous stack.
+    // Parsing and lowering recurse: run them on a thread with a generous stack.
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .stack_size(STACK_BYTES)
@@ -60,52 +54,12 @@ pub fn compile_mapped(
     })
 }
 
-/// Where bracket and block nesting first passes [`MAX_NESTING`], if it does.
-fn too_deep(source: &str) -> Option<std::ops::Range<usize>> {
-    use full_moon::tokenizer::{Lexer, LexerResult, TokenType};
-    let tokens = match Lexer::new(source, LuaVersion::lua54()).collect() {
-        LexerResult::Ok(t) | LexerResult::Recovered(t, _) => t,
-        LexerResult::Fatal(_) => return None,
-    };
-    let mut depth = 0usize;
-    for tok in &tokens {
-        let TokenType::Symbol { symbol } = tok.token_type() else {
-            continue;
-        };
-        match symbol.to_string().as_str() {
-            "(" | "{" | "[" | "function" | "do" | "if" | "repeat" => depth += 1,
-            ")" | "}" | "]" | "end" | "until" => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth > MAX_NESTING {
-            let start = tok.start_position().bytes().min(source.len());
-            let end = tok.end_position().bytes().min(source.len());
-            return Some(start..end.max(start));
-        }
-    }
-    None
-}
-
 fn compile_here(
     source: &str,
     registry: &Registry,
 ) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
-    let parsed = full_moon::parse_fallible(source, LuaVersion::lua54());
-    if !parsed.errors().is_empty() {
-        return Err(parsed
-            .errors()
-            .iter()
-            .map(|e| {
-                let (start, end) = e.range();
-                let (start, end) = (
-                    start.bytes().min(source.len()),
-                    end.bytes().min(source.len()),
-                );
-                diagnostics::syntax_error(start..end.max(start), &e.error_message())
-            })
-            .collect());
-    }
-    lower::lower_chunk(source, registry, parsed.ast())
+    let ast = parse::parse(source)?;
+    lower::lower_chunk(source, registry, &ast)
 }
 
 #[cfg(test)]

@@ -38,3 +38,21 @@ fn never_panics_on_fragments() {
         let _ = crate::compile(s, Registry::standard());
     }
 }
+
+#[test]
+fn nesting_is_bounded_where_it_nests_and_nowhere_else() {
+    let deep = format!("local x = {}1{}", "(".repeat(201), ")".repeat(201));
+    let Err(diags) = crate::compile(&deep, Registry::standard()) else {
+        panic!("201 parentheses compiled");
+    };
+    assert_eq!(diags[0].code, "E3023");
+    assert_eq!(diags[0].span, 210..211);
+    // Flat code is not nested however long it is.
+    check(&format!("local x = {{{}}}", "-1, ".repeat(20_000)), true);
+    check(&format!("local x = '{}'", "(".repeat(10_000)), true);
+    check(&format!("-- {}\nlocal x = 1", "- ".repeat(10_000)), true);
+    check(&"local x = -1 + 2 * 3\n".repeat(10_000), true);
+    // A chain that continues after a bracket counts what the bracket held.
+    let half = "1 + ".repeat(3_000);
+    check(&format!("local x = ({half}1) + {half}1"), false);
+}

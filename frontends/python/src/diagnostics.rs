@@ -2,6 +2,7 @@
 //!
 //! | code | condition |
 //! |---|---|
+//! | E4000 | internal error in the front-end (a Weft bug) |
 //! | E4001 | syntax error |
 //! | E4010 | `class` definitions |
 //! | E4011 | generators (`yield`) |
@@ -17,6 +18,7 @@
 //! | E4021 | a call that does not fit the function's parameters |
 //! | E4022 | an SDK call to an opcode the registry does not have |
 //! | E4023 | an integer literal beyond 64 bits |
+//! | E4024 | the program nests too deeply |
 //! | E4025 | a bare `raise` outside an `except` block |
 
 use std::ops::Range;
@@ -159,6 +161,29 @@ pub(crate) fn big_int(span: Range<usize>) -> SourceDiagnostic {
         "too large",
     )
     .help("Weft integers are 64-bit; use a float for larger magnitudes")
+}
+
+/// E4024: nesting deeper than the front-end accepts: brackets and blocks past 200 levels,
+/// operator chains that could nest deeper than the scan's bound, or IR deeper than 400.
+pub(crate) fn nesting_too_deep(span: Range<usize>) -> SourceDiagnostic {
+    SourceDiagnostic::new(
+        "E4024",
+        "the program nests too deeply",
+        span,
+        "nesting limit reached here",
+    )
+    .help("split deeply nested expressions into separate statements, or blocks into functions")
+}
+
+/// E4000: a bug in the front-end (reported instead of crashing).
+pub(crate) fn internal() -> SourceDiagnostic {
+    SourceDiagnostic::new(
+        "E4000",
+        "internal error in the Python front-end",
+        0..0,
+        "while compiling this file",
+    )
+    .note("this is a bug in Weft, not in the script")
 }
 
 pub(crate) fn bare_raise(span: Range<usize>) -> SourceDiagnostic {

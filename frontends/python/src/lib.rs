@@ -1,18 +1,25 @@
 //! The Python front-end (rustpython-parser): lowers Python 3 source text to Weft IR.
 //!
-//! Parsing is rustpython-parser's; everything after is [`lower`]: one pass over the AST
-//! that emits portable opcodes where they have Python's meaning and `py.*` opcodes where
-//! Python differs (printing, `//` and `%`, truthiness, structural `==`, indexing, tuples,
-//! dicts with non-string keys, exceptions). What the front-end does not support is
-//! reported at the construct with a stable `E4xxx` code; see `docs/frontends/python.md`.
+//! Parsing is rustpython-parser's, after a bound on nesting ([`parse`]); everything after
+//! is [`lower`]: one pass over the AST that emits portable opcodes where they have Python's
+//! meaning and `py.*` opcodes where Python differs (printing, `//` and `%`, truthiness,
+//! structural `==`, indexing, tuples, dicts with non-string keys, exceptions). What the
+//! front-end does not support is reported at the construct with a stable `E4xxx` code; see
+//! `docs/frontends/python.md`.
 //!
 //! **Architecture Invariant:** a front-end depends on `weft_ir` only (and its parser).
 
 mod diagnostics;
 mod lower;
+mod parse;
 
-use rustpython_parser::{Parse, ast};
 use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
+
+/// The stack the parser and the lowering run on: the syntax tree's destructor and the
+/// lowering recurse once per level of nesting, so a deeply nested program must not depend
+/// on the caller's thread having a large stack. The nesting bound checked before parsing
+/// keeps what they need well inside it.
+const STACK_SIZE: usize = 256 << 20;
 
 /// Lowers a Python program to an IR document, or reports every problem found.
 pub fn compile(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
@@ -24,10 +31,23 @@ pub fn compile_mapped(
     source: &str,
     registry: &Registry,
 ) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
-    let suite = match ast::Suite::parse(source, "<input>") {
-        Ok(suite) => suite,
-        Err(error) => return Err(vec![diagnostics::syntax_error(source, &error)]),
-    };
+    let worker = std::thread::Builder::new().stack_size(STACK_SIZE);
+    std::thread::scope(|scope| {
+        match worker.spawn_scoped(scope, || compile_here(source, registry)) {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(vec![diagnostics::internal()])),
+            // No thread available: lower on this one.
+            Err(_) => compile_here(source, registry),
+        }
+    })
+}
+
+fn compile_here(
+    source: &str,
+    registry: &Registry,
+) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
+    let suite = parse::parse(source).map_err(|d| vec![d])?;
     let (node, map, diags) = lower::lower_module(source, registry, &suite);
     if diags.is_empty() {
         Ok((node, map))

@@ -60,3 +60,26 @@ fn odd_inputs_do_not_panic() {
         let _ = crate::compile(source, Registry::standard());
     }
 }
+
+#[test]
+fn nesting_is_bounded_where_it_nests_and_nowhere_else() {
+    // Refused at the bracket past the limit.
+    let deep = format!("x = {}1{}", "(".repeat(201), ")".repeat(201));
+    let Err(diags) = crate::compile(&deep, Registry::standard()) else {
+        panic!("201 parentheses compiled");
+    };
+    assert_eq!(diags[0].code, "E4024");
+    assert_eq!(diags[0].span, 204..205);
+    // Flat code is not nested however long it is: lists of negative numbers, chains of
+    // comparisons and of `and`, brackets inside strings, f-strings with many fields.
+    check(&format!("x = [{}]\n", "-1, ".repeat(20_000)), &[]);
+    check(&format!("x = 1{}\n", " < 1".repeat(10_000)), &[]);
+    check(&format!("x = True{}\n", " and True".repeat(10_000)), &[]);
+    check(&format!("x = 1{}\n", " not in [1]".repeat(2_000)), &[]);
+    check(&format!("x = '{}'\n", "(".repeat(10_000)), &[]);
+    check(&format!("a = 1\nx = f'{}'\n", "{a}".repeat(1_000)), &[]);
+    check(&"x = -1 + 2 * 3\n".repeat(10_000), &[]);
+    // A chain that continues after a bracket counts what the bracket held.
+    let half = "1+".repeat(3_000);
+    check(&format!("x = ({half}1){half}1\n"), &["E4024"]);
+}

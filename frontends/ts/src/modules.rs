@@ -257,6 +257,13 @@ fn build(
     body.push(call("std.apply", [var("%require"), Node::str(&entry)]));
     body.push(Node::Null);
     let (node, map) = marks.finish(call("std.seq", body));
+    if let Some(path) = weft_ir::nesting::path_too_deep(&node) {
+        let at = map.span_of(&path).unwrap_or(0..0);
+        return Err(ModuleErrors {
+            files,
+            diagnostics: vec![diagnostics::nesting_too_deep(at)],
+        });
+    }
     Ok(ModuleProgram { node, map, files })
 }
 

@@ -35,3 +35,29 @@ fn deep_nesting_is_a_diagnostic() {
         assert!(check(&src).unwrap_err()[0].starts_with("E2005"));
     }
 }
+
+#[test]
+fn chains_of_members_calls_keywords_and_elses_are_bounded() {
+    for src in [
+        format!("let a: any = {{}}; let x = a{};", ".b".repeat(20_000)),
+        format!("let f: any = 0; let x = f{};", "(1)".repeat(20_000)),
+        format!("let x = {}1;", "typeof ".repeat(300)),
+        format!("let x = 1{};", " as any".repeat(20_000)),
+        format!("let c = 1; if (c) {{}}{}", " else if (c) {}".repeat(2_000)),
+    ] {
+        assert!(
+            check(&src).unwrap_err()[0].starts_with("E2005"),
+            "{}",
+            &src[..40]
+        );
+    }
+    // Decimal points are not member accesses.
+    assert!(check(&format!("let x = [{}];", "1.5, ".repeat(5_000))).is_ok());
+}
+
+#[test]
+fn switch_with_too_many_cases_is_a_diagnostic_not_invalid_ir() {
+    let cases: String = (0..500).map(|i| format!("case {i}: break; ")).collect();
+    let src = format!("let c = 1; switch (c) {{ {cases}}}");
+    assert!(check(&src).unwrap_err()[0].starts_with("E2005"));
+}

@@ -89,8 +89,9 @@ pub(crate) fn lower_chunk(
         .collect();
     out.extend(body);
     let (node, map) = l.marks.finish(Node::call("std.seq", out));
-    if node.depth() > weft_ir::MAX_DEPTH {
-        return Err(vec![diag::too_deep(0..source.len().min(1))]);
+    if let Some(path) = weft_ir::nesting::path_too_deep(&node) {
+        let at = map.span_of(&path).unwrap_or(0..source.len().min(1));
+        return Err(vec![diag::too_deep(at)]);
     }
     Ok((node, map))
 }
@@ -138,7 +139,9 @@ impl Lowerer<'_> {
     /// smallest start and the largest end among them.
     pub(crate) fn span(&self, node: &impl full_moon::node::Node) -> Span {
         let len = self.source.len();
-        let range = node.tokens().fold(None, |acc: Option<Span>, tok| {
+        // From the back: full_moon's token iterator takes from the front of a vector, which
+        // makes a forward walk quadratic in the node's length.
+        let range = node.tokens().rev().fold(None, |acc: Option<Span>, tok| {
             let start = tok.token().start_position().bytes().min(len);
             let end = tok.token().end_position().bytes().min(len).max(start);
             Some(match acc {

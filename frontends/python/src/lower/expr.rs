@@ -4,13 +4,22 @@
 use std::ops::Range;
 
 use rustpython_parser::ast;
-use weft_ir::Node;
+use weft_ir::{MAX_DEPTH, Node};
 
 use super::{Lowerer, call, let_, span, var};
 use crate::diagnostics;
 
 impl Lowerer<'_> {
     pub fn lower_expr(&mut self, e: &ast::Expr) -> Node {
+        if !self.enter(span(e)) {
+            return Node::Null;
+        }
+        let node = self.lower_expr_inner(e);
+        self.leave();
+        node
+    }
+
+    fn lower_expr_inner(&mut self, e: &ast::Expr) -> Node {
         match e {
             ast::Expr::Constant(c) => self.lower_constant(&c.value, span(c)),
             ast::Expr::Name(n) => self.lower_name(n),
@@ -300,6 +309,10 @@ impl Lowerer<'_> {
     }
 
     fn lower_dict(&mut self, d: &ast::ExprDict) -> Node {
+        // Each `**` merge nests the dict built so far one level deeper.
+        if d.keys.iter().filter(|k| k.is_none()).count() >= MAX_DEPTH {
+            return self.nesting_too_deep(span(d));
+        }
         let mut acc: Option<Node> = None;
         let mut run = Vec::new();
         let flush = |acc: &mut Option<Node>, run: &mut Vec<Node>| {

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use rustpython_parser::ast;
 use weft_ir::Node;
 
-use super::{Lowerer, Sig, call, let_, set, span, var};
+use super::{Body, Lowerer, Sig, call, let_, set, span, var};
 use crate::diagnostics;
 
 /// A default that can be inlined at every use: a literal, or a negated number.
@@ -28,35 +28,51 @@ fn all_params(args: &ast::Arguments) -> impl Iterator<Item = &ast::ArgWithDefaul
     args.posonlyargs.iter().chain(&args.args)
 }
 
+/// The hidden variables that hold a function's non-literal defaults, each with the index
+/// of its parameter (positional, then keyword-only). By index rather than a copy of the
+/// expression: copying a syntax tree costs as much as it is deep.
+pub(crate) type Hidden = Vec<(String, usize)>;
+
+/// Each hidden variable with its default expression.
+fn defaults<'a>(
+    args: &'a ast::Arguments,
+    hidden: &'a Hidden,
+) -> impl Iterator<Item = (&'a str, &'a ast::Expr)> {
+    hidden.iter().filter_map(move |(name, index)| {
+        let param = all_params(args).chain(&args.kwonlyargs).nth(*index)?;
+        Some((name.as_str(), param.default.as_deref()?))
+    })
+}
+
 impl Lowerer<'_> {
-    /// The node a call passes for a default, and whether it needs a hidden variable.
-    fn default_node(&mut self, e: &ast::Expr, hidden: &mut Vec<(String, ast::Expr)>) -> Node {
+    /// The node a call passes for the default of parameter `index` (positional, then
+    /// keyword-only), noting in `hidden` when it needs a hidden variable.
+    fn default_node(&mut self, e: &ast::Expr, index: usize, hidden: &mut Hidden) -> Node {
         if is_simple_default(e) {
             self.lower_expr(e)
         } else {
             let name = format!("$d{}", self.temp().trim_start_matches("$t"));
-            hidden.push((name.clone(), e.clone()));
+            hidden.push((name.clone(), index));
             var(&name)
         }
     }
 
-    fn sig_from(&mut self, name: &str, args: &ast::Arguments) -> (Sig, Vec<(String, ast::Expr)>) {
+    fn sig_from(&mut self, name: &str, args: &ast::Arguments) -> (Sig, Hidden) {
         let mut hidden = Vec::new();
         let mut params = Vec::new();
-        for p in all_params(args) {
-            let d = p
-                .default
-                .as_deref()
-                .map(|e| self.default_node(e, &mut hidden));
-            params.push((p.def.arg.to_string(), d));
-        }
         let mut kwonly = Vec::new();
-        for p in &args.kwonlyargs {
+        let positional = all_params(args).count();
+        for (i, p) in all_params(args).chain(&args.kwonlyargs).enumerate() {
             let d = p
                 .default
                 .as_deref()
-                .map(|e| self.default_node(e, &mut hidden));
-            kwonly.push((p.def.arg.to_string(), d));
+                .map(|e| self.default_node(e, i, &mut hidden));
+            let entry = (p.def.arg.to_string(), d);
+            if i < positional {
+                params.push(entry);
+            } else {
+                kwonly.push(entry);
+            }
         }
         let sig = Sig {
             name: name.to_owned(),
@@ -135,7 +151,7 @@ impl Lowerer<'_> {
     }
 
     /// `std.lambda` for a function with these arguments and body.
-    fn closure(&mut self, sig: Rc<Sig>, args: &ast::Arguments, body: &[ast::Stmt]) -> Node {
+    fn closure(&mut self, sig: Rc<Sig>, args: &ast::Arguments, body: Body<'_>) -> Node {
         let (params, bound) = Self::param_names(args);
         self.current_sig = Some(sig);
         let body = self.lower_function_body(body, &bound, Some(args));
@@ -152,29 +168,25 @@ impl Lowerer<'_> {
             .last_mut()
             .and_then(|s| s.pending_defaults.remove(&usize::from(def.range.start())))
             .unwrap_or_default();
-        for (name, e) in &hidden {
+        for (name, e) in defaults(&def.args, &hidden) {
             let value = self.lower_expr(e);
             out.push(set(name, value));
         }
         let sig = self
             .sig(&def.name)
             .unwrap_or_else(|| Rc::new(self.sig_from(&def.name, &def.args).0));
-        let f = self.closure(sig, &def.args, &def.body);
+        let f = self.closure(sig, &def.args, Body::Stmts(&def.body));
         out.push(set(&def.name, f));
     }
 
     pub fn lower_lambda(&mut self, l: &ast::ExprLambda) -> Node {
         let (sig, hidden) = self.sig_from("<lambda>", &l.args);
-        let body = [ast::Stmt::Return(ast::StmtReturn {
-            range: l.range,
-            value: Some(l.body.clone()),
-        })];
         let mut seq = Vec::new();
-        for (name, e) in &hidden {
+        for (name, e) in defaults(&l.args, &hidden) {
             let value = self.lower_expr(e);
             seq.push(let_(name, value));
         }
-        let f = self.closure(Rc::new(sig), &l.args, &body);
+        let f = self.closure(Rc::new(sig), &l.args, Body::Lambda(l));
         if seq.is_empty() {
             f
         } else {

@@ -18,7 +18,9 @@ use std::rc::Rc;
 
 use rustpython_parser::ast::{self, Ranged};
 use weft_ir::source_map::{Marks, peel};
-use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
+use weft_ir::{MAX_DEPTH, Node, Registry, SourceDiagnostic, SourceMap};
+
+use crate::diagnostics;
 
 /// A function's parameters as call sites need them to place keyword arguments.
 #[derive(Debug)]
@@ -42,7 +44,7 @@ pub(crate) struct Scope {
     pub hidden: Vec<String>,
     /// Default expressions of the `def`s registered here, by the def's start offset,
     /// waiting for the `def` statement to evaluate them.
-    pub pending_defaults: HashMap<usize, Vec<(String, ast::Expr)>>,
+    pub pending_defaults: HashMap<usize, func::Hidden>,
 }
 
 /// A `try` with `finally` being lowered: `return`, `break` and `continue` inside it
@@ -54,6 +56,14 @@ pub(crate) struct Finally {
     pub value: String,
     /// The jump kinds used inside, so the dispatch only tests those.
     pub kinds: Vec<&'static str>,
+}
+
+/// What a function's body is: statements (a module, a `def`), or the one expression a
+/// `lambda` returns.
+#[derive(Clone, Copy)]
+pub(crate) enum Body<'a> {
+    Stmts(&'a [ast::Stmt]),
+    Lambda(&'a ast::ExprLambda),
 }
 
 /// The key marking a jump value thrown through a `finally`.
@@ -81,12 +91,16 @@ pub(crate) struct Lowerer<'s> {
     pub current_sig: Option<Rc<Sig>>,
     /// Each statement's span, for the source map.
     pub marks: Marks,
+    /// How many expressions and statements are being lowered inside each other.
+    depth: usize,
+    /// Whether nesting too deep to lower has been reported (once is enough).
+    too_deep: bool,
 }
 
 /// Lowers a module: the program's IR, where its statements came from, and every
 /// diagnostic.
 pub(crate) fn lower_module(
-    _source: &str,
+    source: &str,
     registry: &Registry,
     body: &[ast::Stmt],
 ) -> (Node, SourceMap, Vec<SourceDiagnostic>) {
@@ -100,8 +114,10 @@ pub(crate) fn lower_module(
         finally: Vec::new(),
         current_sig: None,
         marks: Marks::new(),
+        depth: 0,
+        too_deep: false,
     };
-    let mut node = lw.lower_function_body(body, &[], None);
+    let mut node = lw.lower_function_body(Body::Stmts(body), &[], None);
     // A script's completion value (what `weft eval` prints and a run returns) is its last
     // statement's value when that is an expression statement, as at Python's prompt.
     if let Some(ast::Stmt::Expr(e)) = body.last()
@@ -118,6 +134,14 @@ pub(crate) fn lower_module(
         items.pop();
     }
     let (node, map) = lw.marks.finish(node);
+    // Statements lower to several levels of IR each, and some flat constructs to nested
+    // IR: what the guard in `enter` let through may still be deeper than the IR allows.
+    if lw.diags.is_empty()
+        && let Some(path) = weft_ir::nesting::path_too_deep(&node)
+    {
+        let at = map.span_of(&path).unwrap_or(0..source.len().min(1));
+        lw.diags.push(diagnostics::nesting_too_deep(at));
+    }
     (node, map, lw.diags)
 }
 
@@ -163,6 +187,30 @@ impl Lowerer<'_> {
         Node::Null
     }
 
+    /// Guards the lowering's recursion: false (after one diagnostic at `at`) when the
+    /// expressions and statements being lowered already nest as deep as the IR may.
+    pub fn enter(&mut self, at: Range<usize>) -> bool {
+        if self.depth >= MAX_DEPTH {
+            self.nesting_too_deep(at);
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    pub fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Reports nesting too deep for the IR at `at`, the first time only.
+    pub fn nesting_too_deep(&mut self, at: Range<usize>) -> Node {
+        if !self.too_deep {
+            self.too_deep = true;
+            self.diags.push(diagnostics::nesting_too_deep(at));
+        }
+        Node::Null
+    }
+
     /// Whether `name` is a variable of the program rather than a builtin.
     pub fn is_local(&self, name: &str) -> bool {
         self.scopes.iter().any(|s| s.locals.contains(name))
@@ -185,11 +233,15 @@ impl Lowerer<'_> {
     /// locals first, then the statements, then `null` (falling off the end returns None).
     pub fn lower_function_body(
         &mut self,
-        body: &[ast::Stmt],
+        body: Body<'_>,
         params: &[String],
         args: Option<&ast::Arguments>,
     ) -> Node {
-        let names = scope::collect(body);
+        let names = match body {
+            Body::Stmts(stmts) => scope::collect(stmts),
+            // A lambda's expression assigns nothing (`:=` is not supported).
+            Body::Lambda(_) => scope::Names::default(),
+        };
         let mut sc = Scope::default();
         sc.locals.extend(params.iter().cloned());
         for n in &names.assigned {
@@ -212,8 +264,13 @@ impl Lowerer<'_> {
         let saved_finally = std::mem::take(&mut self.finally);
         let saved_handlers = std::mem::take(&mut self.handlers);
         let mut stmts = Vec::new();
-        for stmt in body {
-            self.lower_stmt(stmt, &mut stmts);
+        match body {
+            Body::Stmts(body) => {
+                for stmt in body {
+                    self.lower_stmt(stmt, &mut stmts);
+                }
+            }
+            Body::Lambda(l) => self.lower_return(&l.body, span(l), &mut stmts),
         }
         self.loops = saved_loops;
         self.finally = saved_finally;

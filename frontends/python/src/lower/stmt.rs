@@ -1,7 +1,9 @@
 //! Statements: assignment, control flow, loops (with `else`), `try`, `raise`, `assert`.
 
+use std::ops::Range;
+
 use rustpython_parser::ast::{self, Ranged};
-use weft_ir::Node;
+use weft_ir::{MAX_DEPTH, Node};
 
 use super::{Finally, JUMP, Loop, Lowerer, block, call, let_, set, span, var};
 use crate::diagnostics;
@@ -10,9 +12,26 @@ impl Lowerer<'_> {
     /// Lowers one statement, appending its nodes to `out` (temporaries are declared there),
     /// each recorded in the source map as coming from the statement.
     pub fn lower_stmt(&mut self, stmt: &ast::Stmt, out: &mut Vec<Node>) {
+        if !self.enter(span(stmt)) {
+            return;
+        }
         let first = out.len();
         self.lower_stmt_inner(stmt, out);
         self.marks.mark_each(span(stmt), &mut out[first..]);
+        self.leave();
+    }
+
+    /// `return value`, as the statement a lambda's body is, recorded in the source map as
+    /// coming from `at` (the lambda).
+    pub fn lower_return(&mut self, value: &ast::Expr, at: Range<usize>, out: &mut Vec<Node>) {
+        if !self.enter(at.clone()) {
+            return;
+        }
+        let value = self.lower_expr(value);
+        let first = out.len();
+        out.push(self.jump("return", value));
+        self.marks.mark_each(at, &mut out[first..]);
+        self.leave();
     }
 
     fn lower_stmt_inner(&mut self, stmt: &ast::Stmt, out: &mut Vec<Node>) {
@@ -336,6 +355,11 @@ impl Lowerer<'_> {
 
     /// `try`/`except`/`else`/`finally` on `std.try_error`.
     fn lower_try(&mut self, t: &ast::StmtTry, out: &mut Vec<Node>) {
+        // Each handler is tested in the `else` of the one before it.
+        if t.handlers.len() >= MAX_DEPTH {
+            out.push(self.nesting_too_deep(span(t)));
+            return;
+        }
         let has_finally = !t.finalbody.is_empty();
         if has_finally {
             let value = self.temp();

@@ -14,6 +14,7 @@ pub(crate) mod modules;
 mod pattern;
 mod stmt;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -114,7 +115,16 @@ pub(crate) fn lower_program(
 ) -> (Node, SourceMap, Vec<SourceDiagnostic>) {
     let unit = lower_unit(source, 0, registry, program, Marks::new(), None);
     let (node, map) = unit.marks.finish(unit.node);
-    (node, map, unit.diags)
+    let mut diags = unit.diags;
+    // Statements lower to several levels of IR each, and some flat constructs (`switch`)
+    // to nested IR: what the guard in `enter` let through may still be too deep for the IR.
+    if diags.is_empty()
+        && let Some(path) = weft_ir::nesting::path_too_deep(&node)
+    {
+        let at = map.span_of(&path).unwrap_or(0..source.len().min(1));
+        diags.push(diagnostics::nesting_too_deep(at));
+    }
+    (node, map, diags)
 }
 
 /// One lowered file: its IR (still holding source-map markers), the markers' spans and
@@ -162,25 +172,26 @@ pub(crate) fn lower_unit(
         l.declare("module", Binding::Mutable);
         l.declare("exports", Binding::Mutable);
     }
-    let mut stmts: Vec<Stmt> = Vec::new();
+    // Borrowed, not cloned: cloning a syntax tree recurses as deeply as it nests.
+    let mut stmts: Vec<Cow<'_, Stmt>> = Vec::new();
     let mut imports = Vec::new();
     let mut exported = Vec::new();
     match program {
-        Program::Script(script) => stmts = script.body.clone(),
+        Program::Script(script) => stmts = script.body.iter().map(Cow::Borrowed).collect(),
         Program::Module(module) => {
             for item in &module.body {
                 match item {
-                    ModuleItem::Stmt(s) => stmts.push(s.clone()),
+                    ModuleItem::Stmt(s) => stmts.push(Cow::Borrowed(s)),
                     ModuleItem::ModuleDecl(decl) => {
                         if let Some(s) = l.module_decl(decl, &mut imports, &mut exported) {
-                            stmts.push(s);
+                            stmts.push(Cow::Owned(s));
                         }
                     }
                 }
             }
         }
     };
-    let stmts: Vec<&Stmt> = stmts.iter().collect();
+    let stmts: Vec<&Stmt> = stmts.iter().map(|s| s.as_ref()).collect();
     let mut body = imports;
     body.extend(l.lower_stmts(&stmts, true));
     if l.module.is_some() {

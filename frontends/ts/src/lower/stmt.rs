@@ -173,6 +173,12 @@ impl Lowerer<'_> {
     /// one past the end) are computed first; case `k`'s statements run when that index is
     /// at most `k` (fall-through), all inside a loop that runs once so `break` leaves it.
     fn lower_switch(&mut self, s: &SwitchStmt) -> Node {
+        // Each case is tested in the `else` of the one before it.
+        if s.cases.len() >= weft_ir::MAX_DEPTH {
+            let d = crate::diagnostics::nesting_too_deep(self.range(s.span));
+            self.error(d);
+            return Node::Null;
+        }
         let disc = self.temp("switch");
         let index = self.temp("case");
         let flag = self.temp("continue");
