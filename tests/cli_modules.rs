@@ -97,3 +97,73 @@ fn a_runtime_error_in_a_module_names_that_module() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("m.js:3:3"), "{stderr}");
 }
+
+/// A script that sleeps inside a constructor and inside a method of a class from another
+/// module finishes in later processes, on every backend, with the output worked out by
+/// hand: the instance, its class and the suspended frames all travel in the state file.
+#[test]
+fn a_script_sleeping_inside_a_constructor_and_a_method_resumes_in_new_processes() {
+    let dir = std::env::temp_dir().join(format!("weft-sleepy-class-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("main.js"),
+        "const { Counter } = require('./counter');\nconst c = new Counter(10);\nconsole.log('made', c.n, c instanceof Counter);\nc.tick();\nconsole.log('after', c.n);\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("counter.js"),
+        "class Base { constructor(n) { this.n = n; } }\nclass Counter extends Base {\n  constructor(n) { super(n); std.sleep(5); this.n += 1; }\n  tick() { console.log('tick', this.n); std.sleep(5); this.n *= 2; }\n}\nmodule.exports = { Counter };\n",
+    )
+    .unwrap();
+    let weft = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_weft"))
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("weft runs")
+    };
+    for backend in ["vm", "jit"] {
+        let first = weft(&[
+            "run",
+            "--backend",
+            backend,
+            "--suspend-to",
+            "s1.json",
+            "main.js",
+        ]);
+        assert!(
+            first.status.success(),
+            "{}",
+            String::from_utf8_lossy(&first.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&first.stdout), "");
+        for resume_on in ["vm", "jit"] {
+            let second = weft(&[
+                "resume",
+                "--backend",
+                resume_on,
+                "--suspend-to",
+                "s2.json",
+                "s1.json",
+            ]);
+            assert!(
+                second.status.success(),
+                "{}",
+                String::from_utf8_lossy(&second.stderr)
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&second.stdout),
+                "made 11 true\ntick 11\n",
+                "{backend} then {resume_on}"
+            );
+            let third = weft(&["resume", "--backend", resume_on, "s2.json"]);
+            assert!(
+                third.status.success(),
+                "{}",
+                String::from_utf8_lossy(&third.stderr)
+            );
+            assert_eq!(String::from_utf8_lossy(&third.stdout), "after 22\n");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
