@@ -139,6 +139,7 @@ fn build(
     let mut marks = Marks::new();
     let mut defs = Vec::new();
     let mut base = 0;
+    let mut collections = false;
     // (key, where it was first required and as what), in load order.
     let mut queue: Vec<(String, Option<Site>)> = vec![(entry.clone(), None)];
     let mut next = 0;
@@ -175,6 +176,7 @@ fn build(
             };
             let unit = lower_unit(&text, base, registry, &program, marks, Some(ctx));
             marks = unit.marks;
+            collections |= unit.uses_collections;
             diags.extend(unit.diags);
             for (k, range, spec) in unit.requires {
                 if !queue.iter().any(|(q, _)| *q == k) {
@@ -247,12 +249,16 @@ fn build(
             ),
         ],
     );
-    let mut body = vec![
+    let mut body = Vec::new();
+    if collections {
+        body.extend(crate::lower::collections_prelude(registry));
+    }
+    body.extend([
         let_("%argv", call("std.args", [])),
         let_("%defs", call("obj.new", [])),
         let_("%modules", call("obj.new", [])),
         let_("%require", require),
-    ];
+    ]);
     body.extend(defs);
     body.push(call("std.apply", [var("%require"), Node::str(&entry)]));
     body.push(Node::Null);

@@ -154,8 +154,6 @@ pub(crate) const ERROR_CLASSES: &[&str] = &[
 /// JavaScript globals Weft does not provide; using one is an E2008 error, not an SDK call.
 const UNSUPPORTED_GLOBALS: &[&str] = &[
     "Date",
-    "Map",
-    "Set",
     "WeakMap",
     "WeakSet",
     "Promise",
@@ -664,6 +662,11 @@ impl Lowerer<'_> {
                 )
             }
             "Object" if args.is_empty() => call("obj.new", []),
+            "Map" | "Set" => {
+                self.uses_collections = true;
+                let args = self.plain_args(args, "`new Map` / `new Set`");
+                call("std.new", [var(name)].into_iter().chain(args))
+            }
             _ => self.unsupported(&format!("`new {name}`"), span),
         }
     }

@@ -243,6 +243,10 @@ impl Lowerer<'_> {
             "undefined" => Node::Null,
             "NaN" | "Infinity" => call("js.number", [Node::str(name)]),
             "arguments" => self.lower_lexical(true),
+            "Map" | "Set" => {
+                self.uses_collections = true;
+                var(name)
+            }
             _ if super::builtins::global_function_value(name).is_some() => {
                 super::builtins::global_function_value(name).unwrap_or(Node::Null)
             }
@@ -403,6 +407,8 @@ impl Lowerer<'_> {
                     && self.lookup(id.sym.as_str()).is_none()
                     && id.sym.as_str() != "NaN"
                     && id.sym.as_str() != "Infinity"
+                    && id.sym.as_str() != "Map"
+                    && id.sym.as_str() != "Set"
                 {
                     // `typeof undeclared` is "undefined", never an error.
                     return Node::str(if super::builtins::is_global_namespace(id.sym.as_str()) {
@@ -435,10 +441,15 @@ impl Lowerer<'_> {
             BinaryOp::InstanceOf => {
                 let value = self.lower_expr(&b.left);
                 match &*b.right {
-                    Expr::Ident(id) if self.lookup(id.sym.as_str()).is_none() => call(
-                        "js.global",
-                        [Node::str("instanceof"), value, Node::str(id.sym.as_str())],
-                    ),
+                    Expr::Ident(id)
+                        if self.lookup(id.sym.as_str()).is_none()
+                            && !matches!(id.sym.as_str(), "Map" | "Set") =>
+                    {
+                        call(
+                            "js.global",
+                            [Node::str("instanceof"), value, Node::str(id.sym.as_str())],
+                        )
+                    }
                     other => {
                         let class = self.lower_expr(other);
                         call("obj.instance_of", [value, class])

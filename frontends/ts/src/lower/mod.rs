@@ -104,6 +104,8 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) module: Option<modules::ModuleCtx>,
     /// `process.argv` was read: the program keeps its arguments in `%argv`.
     pub(crate) uses_argv: bool,
+    /// `Map` or `Set` was used: the program needs the collections prelude.
+    pub(crate) uses_collections: bool,
 }
 
 /// Lowers a whole program (whose result is its completion value), with where its
@@ -133,6 +135,8 @@ pub(crate) struct Unit {
     pub(crate) node: Node,
     pub(crate) marks: Marks,
     pub(crate) diags: Vec<SourceDiagnostic>,
+    /// Whether the file uses `Map` or `Set` (its program needs the collections prelude).
+    pub(crate) uses_collections: bool,
     /// The modules the file requires (a module of a multi-file program only).
     pub(crate) requires: Vec<(String, Range<usize>, String)>,
 }
@@ -167,6 +171,7 @@ pub(crate) fn lower_unit(
         ctor_prologue: None,
         module,
         uses_argv: false,
+        uses_collections: false,
     };
     if l.module.is_some() {
         l.declare("module", Binding::Mutable);
@@ -205,6 +210,10 @@ pub(crate) fn lower_unit(
     if l.uses_argv && l.module.is_none() {
         body.insert(0, let_("%argv", call("std.args", [])));
     }
+    if l.uses_collections && l.module.is_none() {
+        let prelude = collections_prelude(registry);
+        body.splice(0..0, prelude);
+    }
     let ends_with_value = matches!(stmts.last(), Some(Stmt::Expr(_) | Stmt::Return(_)));
     if !ends_with_value || l.module.is_some() {
         body.push(Node::Null);
@@ -216,8 +225,37 @@ pub(crate) fn lower_unit(
         node: call("std.seq", body),
         marks: l.marks,
         diags,
+        uses_collections: l.uses_collections,
         requires: l.module.map(|m| m.requires).unwrap_or_default(),
     }
+}
+
+/// The collections prelude's source: `Map` and `Set` written in JavaScript.
+const COLLECTIONS: &str = include_str!("../prelude/collections.js");
+
+/// `let Map = ...; let Set = ...`, the prelude's classes, lowered in a scope of their own
+/// (so its helpers and temporaries stay private). Its IR carries no source ranges.
+pub(crate) fn collections_prelude(registry: &Registry) -> Vec<Node> {
+    let Ok(program) = parse::parse(COLLECTIONS) else {
+        return vec![call(
+            "std.throw",
+            [Node::str(
+                "internal error: the collections prelude does not parse",
+            )],
+        )];
+    };
+    let unit = lower_unit(COLLECTIONS, 0, registry, &program, Marks::new(), None);
+    let Node::Array(mut items) = unit.marks.finish(unit.node).0 else {
+        return Vec::new();
+    };
+    // `["std.seq", ...statements, null]`: end it with the two classes instead.
+    items.pop();
+    items.push(call("list.new", [var("Map"), var("Set")]));
+    vec![
+        let_("%collections", Node::Array(items)),
+        let_("Map", call("list.get", [var("%collections"), Node::Int(0)])),
+        let_("Set", call("list.get", [var("%collections"), Node::Int(1)])),
+    ]
 }
 
 impl FnFrame {

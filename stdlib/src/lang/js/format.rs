@@ -61,10 +61,63 @@ impl<'h> Inspector<'h> {
     }
 
     fn container(&mut self, v: Value, recurse: usize) -> String {
-        let is_array = matches!(v, Value::List(_));
         if self.seen.contains(&v) {
             return "[Circular *1]".to_owned();
         }
+        if let Some((kind, entries)) = collection(self.heap, v) {
+            return self.collection(v, kind, entries, recurse);
+        }
+        if let Some((name, _, _)) = self.heap.class_of(v) {
+            return format!(
+                "[class {}]",
+                if name.is_empty() { "(anonymous)" } else { name }
+            );
+        }
+        let class = class_name(self.heap, v);
+        if let Some(class) = class
+            && error_parts(self.heap, v).is_none()
+        {
+            let inner = self.plain_container(v, recurse);
+            return format!("{class} {inner}");
+        }
+        self.plain_container(v, recurse)
+    }
+
+    /// A Map (`Map(n) { k => v }`) or a Set (`Set(n) { v }`), as node prints them.
+    fn collection(
+        &mut self,
+        v: Value,
+        kind: &str,
+        entries: Vec<(Value, Option<Value>)>,
+        recurse: usize,
+    ) -> String {
+        let n = entries.len();
+        if n == 0 {
+            return format!("{kind}(0) {{}}");
+        }
+        if recurse > DEPTH {
+            return format!("[{kind}]");
+        }
+        let recurse = recurse + 1;
+        self.seen.push(v);
+        self.current_depth = recurse;
+        let mut output = Vec::new();
+        for (k, val) in entries {
+            self.indentation += 2;
+            let key = self.value(k, recurse);
+            let text = match val {
+                Some(val) => format!("{key} => {}", self.value(val, recurse)),
+                None => key,
+            };
+            self.indentation -= 2;
+            output.push(text);
+        }
+        self.seen.pop();
+        format!("{kind}({n}) {}", self.reduce(output, false, false, recurse))
+    }
+
+    fn plain_container(&mut self, v: Value, recurse: usize) -> String {
+        let is_array = matches!(v, Value::List(_));
         let len = match v {
             Value::List(_) => self.heap.list(v).map_or(0, <[Value]>::len),
             _ => self.heap.obj(v).map_or(0, |o| o.len()),
@@ -228,6 +281,52 @@ impl<'h> Inspector<'h> {
         }
         grouped
     }
+}
+
+/// The class an object is an instance of, when it has one with a name.
+fn class_name(heap: &Heap, v: Value) -> Option<&str> {
+    let ctor = heap
+        .chain(v)
+        .skip(1)
+        .find_map(|(_, m)| m.meta().map(|m| m.constructor))?;
+    heap.class_of(ctor)
+        .map(|(name, _, _)| name)
+        .filter(|n| !n.is_empty())
+}
+
+/// The entries of an instance of the Map or Set the TypeScript front-end's prelude
+/// defines (its live slots are the values of its `#index` object, in insertion order):
+/// `("Map", [(key, Some(value))])` or `("Set", [(value, None)])`.
+fn collection(heap: &Heap, v: Value) -> Option<(&'static str, Vec<(Value, Option<Value>)>)> {
+    let kind = match class_name(heap, v)? {
+        "Map" => "Map",
+        "Set" => "Set",
+        _ => return None,
+    };
+    let own = heap.obj(v)?;
+    let map = if kind == "Set" { own.get("#map")? } else { v };
+    let m = heap.obj(map)?;
+    let (keys, vals) = (heap.list(m.get("#keys")?)?, heap.list(m.get("#vals")?)?);
+    let mut slots: Vec<usize> = heap
+        .obj(m.get("#index")?)?
+        .iter()
+        .filter_map(|(_, s)| match s {
+            Value::Int(i) => usize::try_from(i).ok(),
+            _ => None,
+        })
+        .collect();
+    slots.sort_unstable();
+    let entries = slots
+        .into_iter()
+        .filter_map(|i| {
+            let k = *keys.get(i)?;
+            Some((
+                k,
+                (kind == "Map").then(|| vals.get(i).copied().unwrap_or(Value::Null)),
+            ))
+        })
+        .collect();
+    Some((kind, entries))
 }
 
 fn width(s: &str) -> usize {

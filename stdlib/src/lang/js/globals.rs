@@ -262,6 +262,44 @@ pub(super) fn global(c: &mut Call<'_>) -> R {
             let items = c.args[1..].to_vec();
             c.alloc_list(items)
         }
+        "map_key" => {
+            // The identity a Map or Set keys an entry by (SameValueZero): a number by its
+            // value (-0 as 0, every NaN alike), a string by its text, null and booleans by
+            // themselves, anything else by its heap identity.
+            let key = match arg(c, 0) {
+                Value::Null => "u".to_owned(),
+                Value::Bool(b) => format!("b{}", u8::from(b)),
+                v @ (Value::Int(_) | Value::Float(_)) => {
+                    let f = v.as_f64().unwrap_or(0.0);
+                    if f.is_nan() {
+                        "nNaN".to_owned()
+                    } else if f == 0.0 {
+                        "n0".to_owned()
+                    } else {
+                        format!("n{}", super::convert::to_string(c.heap(), v))
+                    }
+                }
+                v @ Value::Str(_) => format!("s{}", c.heap().str(v).unwrap_or_default()),
+                v => format!("o{}", v.heap_ref().unwrap_or(0)),
+            };
+            c.alloc_str(key)
+        }
+        "Array.from" | "iter" if matches!(arg(c, 0), Value::Obj(_)) => {
+            // A Map, a Set or any object with a `%iter` method: what that method returns.
+            let v = arg(c, 0);
+            match c.heap().lookup_data(v, "%iter") {
+                Some(f @ Value::Closure(_)) => {
+                    let items = c.ctx.call_this(f, v, &[])?;
+                    let items = c.heap().list(items).unwrap_or_default().to_vec();
+                    c.charge_items(items.len() as u64)?;
+                    c.alloc_list(items)
+                }
+                _ => Err(js_error(
+                    "E5010",
+                    format!("{} is not iterable", c.describe(v)),
+                )),
+            }
+        }
         "Array.from" | "iter" => {
             let v = arg(c, 0);
             match v {

@@ -1,0 +1,26 @@
+const m = new Map();
+m.set("a", 1).set("b", 2);
+m.set(1, "one");
+m.set(-0, "zero");
+const key = { id: 7 };
+m.set(key, "obj");
+console.log(m.size, m.get("a"), m.get(1), m.get(0), m.get(key), m.get({ id: 7 }) ?? "missing", m.has("b"), m.has("z"));
+m.delete("a");
+console.log(m.size, [...m.keys()], m);
+for (const [k, v] of m) console.log(k, v);
+m.forEach((v, k) => console.log("each", k, v));
+const s = new Set([3, 1, 3, 2, NaN, NaN]);
+console.log(s.size, s.has(3), s.has(4), [...s], s);
+s.delete(3);
+s.add(10);
+console.log(Array.from(s), s instanceof Set, m instanceof Map, typeof Map);
+const big = new Map();
+for (let i = 0; i < 100; i++) big.set("k" + i, i);
+for (let i = 0; i < 90; i++) big.delete("k" + i);
+console.log(big.size, [...big.values()].join(","));
+const counts = new Map();
+for (const w of "the cat and the hat and the bat".split(" ")) counts.set(w, (counts.get(w) || 0) + 1);
+console.log(counts);
+console.log(new Map([["x", [1, 2]], ["y", { z: 1 }]]), new Set(), new Map());
+class Point { constructor(x, y) { this.x = x; this.y = y; } }
+console.log(new Point(1, 2), [new Point(3, 4)]);
