@@ -84,13 +84,7 @@ impl<'h> Inspector<'h> {
     }
 
     /// A Map (`Map(n) { k => v }`) or a Set (`Set(n) { v }`), as node prints them.
-    fn collection(
-        &mut self,
-        v: Value,
-        kind: &str,
-        entries: Vec<(Value, Option<Value>)>,
-        recurse: usize,
-    ) -> String {
+    fn collection(&mut self, v: Value, kind: &str, entries: Entries, recurse: usize) -> String {
         let n = entries.len();
         if n == 0 {
             return format!("{kind}(0) {{}}");
@@ -294,10 +288,13 @@ fn class_name(heap: &Heap, v: Value) -> Option<&str> {
         .filter(|n| !n.is_empty())
 }
 
+/// A collection's entries: each key, with its value for a Map.
+type Entries = Vec<(Value, Option<Value>)>;
+
 /// The entries of an instance of the Map or Set the TypeScript front-end's prelude
 /// defines (its live slots are the values of its `#index` object, in insertion order):
 /// `("Map", [(key, Some(value))])` or `("Set", [(value, None)])`.
-fn collection(heap: &Heap, v: Value) -> Option<(&'static str, Vec<(Value, Option<Value>)>)> {
+fn collection(heap: &Heap, v: Value) -> Option<(&'static str, Entries)> {
     let kind = match class_name(heap, v)? {
         "Map" => "Map",
         "Set" => "Set",
