@@ -315,11 +315,23 @@ pub use weft_frontend_ts::{ModuleFile, uses_modules};
 /// }
 /// ```
 pub fn compile_snippet(language: Language, code: &str) -> Result<Node, CompileError> {
-    let first = compile_source(language, code);
+    if language != Language::TypeScript {
+        return compile_source(language, code);
+    }
+    let registry = Registry::standard();
+    let eval = |code: &str| {
+        let node = weft_frontend_ts::compile_eval(code, registry).map_err(CompileError::Source)?;
+        let errors = weft_ir::validate(&node, registry);
+        if errors.is_empty() {
+            Ok(node)
+        } else {
+            Err(CompileError::Internal(errors))
+        }
+    };
+    let first = eval(code);
     if first.is_err()
-        && language == Language::TypeScript
         && code.trim_start().starts_with('{')
-        && let Ok(node) = compile_source(language, &format!("({code})"))
+        && let Ok(node) = eval(&format!("({code})"))
     {
         return Ok(node);
     }

@@ -100,3 +100,21 @@ fn uncaught_throw_is_a_failed_run() {
     let out = weft(&["eval", "--lang", "ts", "throw new Error('nope')"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
 }
+
+/// `weft eval` gives a snippet ending in an `if` or a block the completion value
+/// JavaScript's `eval` gives it (expected values from node's `eval`; its undefined is null).
+#[test]
+fn eval_gives_the_completion_value_of_if_and_block_statements() {
+    for (code, expected) in [
+        ("if (true) { 5 }", "5"),
+        ("let x = 3; if (x > 5) { \"big\" } else { x * 2 }", "6"),
+        ("{ let a = 1; a + 1 }", "2"),
+        ("if (false) { 1 }", "null"),
+        ("if (1) { if (0) { 2 } else { 3; 4 } }", "4"),
+        ("{ let y = 2 }", "null"),
+    ] {
+        let out = weft(&["eval", "--lang", "ts", code]);
+        assert!(out.status.success(), "{code}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stdout).trim(), expected, "{code}");
+    }
+}

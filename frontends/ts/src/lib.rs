@@ -51,12 +51,36 @@ pub fn is_js_global(name: &str) -> bool {
     lower::builtins::is_global_namespace(name)
 }
 
+/// [`compile`] for a snippet typed at a prompt (`weft eval`): the result is the snippet's
+/// completion value as JavaScript's `eval` gives it, also when it ends in an `if` or a
+/// block (`if (x > 1) { "big" } else { "small" }` yields the string).
+pub fn compile_eval(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
+    let worker = std::thread::Builder::new().stack_size(STACK_SIZE);
+    std::thread::scope(|scope| {
+        match worker.spawn_scoped(scope, || compile_here_as(source, registry, true)) {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(vec![diagnostics::internal()])),
+            Err(_) => compile_here_as(source, registry, true),
+        }
+    })
+    .map(|(node, _)| node)
+}
+
 fn compile_here(
     source: &str,
     registry: &Registry,
 ) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
+    compile_here_as(source, registry, false)
+}
+
+fn compile_here_as(
+    source: &str,
+    registry: &Registry,
+    eval: bool,
+) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
     let program = parse::parse(source)?;
-    let (node, map, diagnostics) = lower::lower_program(source, registry, &program);
+    let (node, map, diagnostics) = lower::lower_program(source, registry, &program, eval);
     if diagnostics.is_empty() {
         Ok((node, map))
     } else {

@@ -114,8 +114,9 @@ pub(crate) fn lower_program(
     source: &str,
     registry: &Registry,
     program: &Program,
+    eval: bool,
 ) -> (Node, SourceMap, Vec<SourceDiagnostic>) {
-    let unit = lower_unit(source, 0, registry, program, Marks::new(), None);
+    let unit = lower_unit_as(source, 0, registry, program, Marks::new(), None, eval);
     let (node, map) = unit.marks.finish(unit.node);
     let mut diags = unit.diags;
     // Statements lower to several levels of IR each, and some flat constructs (`switch`)
@@ -151,6 +152,22 @@ pub(crate) fn lower_unit(
     program: &Program,
     marks: Marks,
     module: Option<modules::ModuleCtx>,
+) -> Unit {
+    lower_unit_as(source, base, registry, program, marks, module, false)
+}
+
+/// [`lower_unit`]; with `eval`, a snippet for `weft eval` whose result is its completion
+/// value as JavaScript's `eval` gives it, also when it ends in an `if` or a block (the value
+/// of the last expression statement run), not only in an expression statement.
+#[allow(clippy::too_many_arguments)]
+fn lower_unit_as(
+    source: &str,
+    base: usize,
+    registry: &Registry,
+    program: &Program,
+    marks: Marks,
+    module: Option<modules::ModuleCtx>,
+    eval: bool,
 ) -> Unit {
     let mut l = Lowerer {
         source,
@@ -198,7 +215,12 @@ pub(crate) fn lower_unit(
     };
     let stmts: Vec<&Stmt> = stmts.iter().map(|s| s.as_ref()).collect();
     let mut body = imports;
-    body.extend(l.lower_stmts(&stmts, true));
+    let tail = eval && matches!(stmts.last(), Some(Stmt::If(_) | Stmt::Block(_)));
+    if tail {
+        body.extend(l.lower_with_completion(&stmts));
+    } else {
+        body.extend(l.lower_stmts(&stmts, true));
+    }
     if l.module.is_some() {
         body.extend(l.export_assignments(&exported));
     }
@@ -214,7 +236,7 @@ pub(crate) fn lower_unit(
         let prelude = collections_prelude(registry);
         body.splice(0..0, prelude);
     }
-    let ends_with_value = matches!(stmts.last(), Some(Stmt::Expr(_) | Stmt::Return(_)));
+    let ends_with_value = tail || matches!(stmts.last(), Some(Stmt::Expr(_) | Stmt::Return(_)));
     if !ends_with_value || l.module.is_some() {
         body.push(Node::Null);
     }

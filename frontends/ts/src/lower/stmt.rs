@@ -28,6 +28,53 @@ impl Lowerer<'_> {
         out
     }
 
+    /// Statements whose last one's completion value is the value of the whole (for
+    /// `weft eval`): an expression statement's value, an `if`'s taken branch's, a block's
+    /// last statement's; null for any other statement.
+    pub(crate) fn lower_with_completion(&mut self, stmts: &[&Stmt]) -> Vec<Node> {
+        let Some((last, init)) = stmts.split_last() else {
+            return vec![Node::Null];
+        };
+        self.predeclare(last);
+        let mut out = self.lower_stmts(init, false);
+        out.push(self.completion(last));
+        out
+    }
+
+    fn completion(&mut self, stmt: &Stmt) -> Node {
+        match stmt {
+            Stmt::Expr(e) => self.lower_expr(&e.expr),
+            Stmt::If(s) => {
+                let test = self.lower_cond(&s.test);
+                let then = self.completion_sub(&s.cons);
+                let alt = match &s.alt {
+                    Some(alt) => self.completion_sub(alt),
+                    None => Node::Null,
+                };
+                call("std.if", [test, then, alt])
+            }
+            Stmt::Block(b) => self.completion_sub(&Stmt::Block(b.clone())),
+            other => {
+                let mut nodes = self.lower_stmt(other);
+                nodes.push(Node::Null);
+                call("std.seq", nodes)
+            }
+        }
+    }
+
+    fn completion_sub(&mut self, stmt: &Stmt) -> Node {
+        self.push_scope();
+        let node = match stmt {
+            Stmt::Block(b) => {
+                let stmts: Vec<&Stmt> = b.stmts.iter().collect();
+                call("std.seq", self.lower_with_completion(&stmts))
+            }
+            other => self.completion(other),
+        };
+        self.pop_scope();
+        node
+    }
+
     pub(crate) fn predeclare(&mut self, stmt: &Stmt) {
         match stmt {
             Stmt::Decl(Decl::Var(v)) if !v.declare => {
