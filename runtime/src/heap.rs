@@ -95,6 +95,18 @@ impl ObjMap {
         }
     }
 
+    /// The position of `key` among the entries.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.entries.iter().position(|(k, _)| k == key)
+    }
+
+    /// Replaces the value of the entry at `pos` (from [`ObjMap::position`]).
+    pub fn set_at(&mut self, pos: usize, value: Value) {
+        if let Some(slot) = self.entries.get_mut(pos) {
+            slot.1 = value;
+        }
+    }
+
     /// Removes `key`, returning its position if it was there.
     pub fn remove(&mut self, key: &str) -> Option<usize> {
         let pos = self.entries.iter().position(|(k, _)| k == key)?;

@@ -242,6 +242,18 @@ fn key_name(key: &Key) -> String {
 }
 
 fn get(c: &mut Call<'_>) -> R {
+    // The common case, `obj.name` on an object: no key is copied or parsed.
+    if let (Value::Obj(_), k @ Value::Str(_)) = (c.arg(0), c.arg(1)) {
+        let heap = c.heap();
+        let name = heap.str(k).unwrap_or_default();
+        match heap.lookup(c.arg(0), name) {
+            Some(weft_runtime::object::Prop::Data(v)) => return Ok(v),
+            None if !matches!(name, "prototype" | "name" | "constructor") => {
+                return Ok(Value::Null);
+            }
+            _ => {}
+        }
+    }
     let (target, key) = (c.arg(0), key_of(c, c.arg(1)));
     match target {
         Value::Obj(_) => {
@@ -271,11 +283,18 @@ fn get(c: &mut Call<'_>) -> R {
         Value::Str(_) => {
             let s = c.str_ref(0)?;
             match key {
-                Key::Index(i) if i >= 0 => match s.chars().nth(i as usize) {
+                Key::Index(i) if i >= 0 => match methods::char_at(s, i).0 {
                     Some(ch) => c.alloc_str(ch.to_string()),
                     None => Ok(Value::Null),
                 },
-                Key::Name(n) if n == "length" => Ok(Value::Int(s.chars().count() as i64)),
+                Key::Name(n) if n == "length" => {
+                    let n = if s.is_ascii() {
+                        s.len()
+                    } else {
+                        s.chars().count()
+                    };
+                    Ok(Value::Int(n as i64))
+                }
                 _ => Ok(Value::Null),
             }
         }
@@ -291,6 +310,20 @@ fn get(c: &mut Call<'_>) -> R {
 }
 
 fn set(c: &mut Call<'_>) -> R {
+    // The common case, `obj.name = v` on an own entry: replaced in place.
+    if let (Value::Obj(id), k @ Value::Str(_)) = (c.arg(0), c.arg(1)) {
+        let heap = c.heap();
+        let name = heap.str(k).unwrap_or_default();
+        if let Some(pos) = heap.obj(c.arg(0)).and_then(|m| m.position(name)) {
+            let value = c.arg(2);
+            c.heap_mut().update(id, |o| {
+                if let weft_runtime::HeapObj::Obj(map) = o {
+                    map.set_at(pos, value);
+                }
+            })?;
+            return Ok(value);
+        }
+    }
     let (target, key, value) = (c.arg(0), key_of(c, c.arg(1)), c.arg(2));
     match target {
         Value::Obj(_) => {

@@ -562,6 +562,25 @@ impl<'a> Vm<'a> {
             .len()
             .checked_sub(argc as usize)
             .ok_or_else(|| diag::internal("builtin arguments missing"))?;
+        // Most builtins take a few arguments: those are copied to the native stack, not
+        // through the argument vector (a builtin may call back into the VM, which uses the
+        // operand stack, so the arguments cannot stay there).
+        const SMALL: usize = 4;
+        let n = argc as usize;
+        if n <= SMALL {
+            let mut small = [Value::Null; SMALL];
+            small[..n].copy_from_slice(&self.s.stack[at..]);
+            self.s.stack.truncate(at);
+            return match f {
+                Some(f) => f(&mut weft_stdlib::Call {
+                    ctx: self,
+                    args: &small[..n],
+                    name,
+                    per_item,
+                }),
+                None => self.call_host_op(op, &small[..n]),
+            };
+        }
         let mut buf = std::mem::take(&mut self.argbuf);
         buf.clear();
         buf.extend(self.s.stack.drain(at..));

@@ -79,7 +79,65 @@ fn relative(i: i64, len: usize) -> usize {
     (if i < 0 { (len + i).max(0) } else { i.min(len) }) as usize
 }
 
+/// The code point at position `i` of `s` and the length in code points, without copying
+/// `s` (ASCII text, most scripts' text, is indexed by byte).
+pub(super) fn char_at(s: &str, i: i64) -> (Option<char>, usize) {
+    if s.is_ascii() {
+        let ch = usize::try_from(i)
+            .ok()
+            .and_then(|i| s.as_bytes().get(i))
+            .map(|b| *b as char);
+        return (ch, s.len());
+    }
+    let n = s.chars().count();
+    (usize::try_from(i).ok().and_then(|i| s.chars().nth(i)), n)
+}
+
+/// The range `slice`, `substring` and `substr` take of a string of `n` code points.
+fn part_of(c: &Call<'_>, name: &str, args: &[Value], n: usize) -> Option<(usize, usize)> {
+    Some(match name {
+        "slice" => (
+            relative(int_arg(c, args, 0, 0), n),
+            relative(int_arg(c, args, 1, n as i64), n),
+        ),
+        "substring" => {
+            let a = int_arg(c, args, 0, 0).clamp(0, n as i64) as usize;
+            let b = int_arg(c, args, 1, n as i64).clamp(0, n as i64) as usize;
+            (a.min(b), a.max(b))
+        }
+        "substr" => {
+            let a = relative(int_arg(c, args, 0, 0), n);
+            let len = int_arg(c, args, 1, n as i64).max(0) as usize;
+            (a, (a + len).min(n))
+        }
+        _ => return None,
+    })
+}
+
 fn string_method(c: &mut Call<'_>, s: &str, name: &str, args: &[Value]) -> R {
+    // One character: found in place, not by copying the whole string into a vector.
+    if let "charAt" | "at" | "charCodeAt" | "codePointAt" = name {
+        let mut i = int_arg(c, args, 0, 0);
+        if name == "at" && i < 0 {
+            i += char_at(s, 0).1 as i64;
+        }
+        let ch = char_at(s, i).0;
+        return match (name, ch) {
+            ("charAt", Some(ch)) | ("at", Some(ch)) => c.alloc_str(ch.to_string()),
+            ("charAt", None) => c.alloc_str(String::new()),
+            ("at", None) | ("codePointAt", None) => Ok(Value::Null),
+            (_, Some(ch)) => Ok(Value::Int(i64::from(u32::from(ch)))),
+            (_, None) => Ok(Value::Float(f64::NAN)),
+        };
+    }
+    if s.is_ascii()
+        && let Some((a, b)) = part_of(c, name, args, s.len())
+    {
+        // ASCII text is cut by byte, without a vector of its characters.
+        let out = s[a..b.max(a)].to_owned();
+        c.heap().check_room(out.len())?;
+        return c.alloc_str(out);
+    }
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     let sub = |a: usize, b: usize| chars[a..b.max(a)].iter().collect::<String>();
@@ -116,20 +174,9 @@ fn string_method(c: &mut Call<'_>, s: &str, name: &str, args: &[Value]) -> R {
                 Value::Null
             });
         }
-        "slice" => {
-            let a = relative(int_arg(c, args, 0, 0), n);
-            let b = relative(int_arg(c, args, 1, n as i64), n);
+        "slice" | "substring" | "substr" => {
+            let (a, b) = part_of(c, name, args, n).unwrap_or((0, 0));
             sub(a, b)
-        }
-        "substring" => {
-            let a = int_arg(c, args, 0, 0).clamp(0, n as i64) as usize;
-            let b = int_arg(c, args, 1, n as i64).clamp(0, n as i64) as usize;
-            sub(a.min(b), a.max(b))
-        }
-        "substr" => {
-            let a = relative(int_arg(c, args, 0, 0), n);
-            let len = int_arg(c, args, 1, n as i64).max(0) as usize;
-            sub(a, (a + len).min(n))
         }
         "indexOf" | "lastIndexOf" | "includes" | "startsWith" | "endsWith" => {
             let needle: Vec<char> = text(c, arg(args, 0)).chars().collect();
