@@ -568,6 +568,9 @@ impl Lowerer<'_> {
     /// number or object goes to `js.method`. When the name is a built-in method name and
     /// the receiver could be either, `js.has_fn` decides at run time.
     pub(crate) fn method_call(&mut self, receiver: Node, name: &str, args: Args) -> Node {
+        if let ("call" | "apply" | "bind", Args::Plain(plain)) = (name, &args) {
+            return self.function_method(receiver, name, plain.clone());
+        }
         let builtin = BUILTIN_METHODS.contains(&name);
         let args = match args {
             Args::Plain(args) => args,
@@ -630,6 +633,55 @@ impl Lowerer<'_> {
         out.push(call(
             "std.if",
             [call("js.has_fn", [recv, Node::str(name)]), user, native],
+        ));
+        super::seq(out)
+    }
+
+    /// `f.call(this, ...)`, `f.apply(this, args)`, `f.bind(this, ...)`: on a function, the
+    /// call with that `this` (a bound function is a closure holding the function, `this`
+    /// and the leading arguments); an object with its own method of that name gets it.
+    fn function_method(&mut self, receiver: Node, name: &str, args: Vec<Node>) -> Node {
+        let mut out = Vec::new();
+        let mut held = Vec::new();
+        for value in std::iter::once(receiver).chain(args) {
+            let t = self.temp("fn");
+            out.push(let_(&t, value));
+            held.push(var(&t));
+        }
+        let f = held[0].clone();
+        let this = held.get(1).cloned().unwrap_or(Node::Null);
+        let rest: Vec<Node> = held.iter().skip(2).cloned().collect();
+        let native = match name {
+            "call" => call("std.apply_this", [f.clone(), this].into_iter().chain(rest)),
+            "apply" => {
+                let list = rest.into_iter().next().unwrap_or(Node::Null);
+                call(
+                    "js.apply",
+                    [f.clone(), call("bool.nullish", [list, call("list.new", [])]), this],
+                )
+            }
+            _ => call(
+                "std.lambda",
+                [
+                    Node::Array(Vec::new()),
+                    call(
+                        "js.apply",
+                        [
+                            f.clone(),
+                            call("list.concat", [call("list.new", rest), call("std.args", [])]),
+                            this,
+                        ],
+                    ),
+                ],
+            ),
+        };
+        let user = call(
+            "std.call_method",
+            [f.clone(), Node::str(name)].into_iter().chain(held.iter().skip(1).cloned()),
+        );
+        out.push(call(
+            "std.if",
+            [call("js.has_fn", [f, Node::str(name)]), user, native],
         ));
         super::seq(out)
     }
