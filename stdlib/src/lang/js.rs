@@ -105,12 +105,24 @@ fn operands(c: &Call<'_>) -> Result<(f64, f64), RuntimeError> {
     Ok((to_number(c.heap(), c.arg(0)), to_number(c.heap(), c.arg(1))))
 }
 
+/// An object's own or inherited `toString` method (a class's, say), called as JavaScript
+/// converts the object to a string; other values convert as [`to_string`] does.
+pub(crate) fn string_of(c: &mut Call<'_>, v: Value) -> Result<String, RuntimeError> {
+    if let Value::Obj(_) = v
+        && let Some(f @ Value::Closure(_)) = c.heap().lookup_data(v, "toString")
+    {
+        let s = c.ctx.call_this(f, v, &[])?;
+        return Ok(to_string(c.heap(), s));
+    }
+    Ok(to_string(c.heap(), v))
+}
+
 fn add(c: &mut Call<'_>) -> R {
     let (a, b) = (c.arg(0), c.arg(1));
     let textual = |v: Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Obj(_));
     if textual(a) || textual(b) {
-        let mut s = to_string(c.heap(), a);
-        s.push_str(&to_string(c.heap(), b));
+        let mut s = string_of(c, a)?;
+        s.push_str(&string_of(c, b)?);
         c.heap().check_room(s.len())?;
         return c.alloc_str(s);
     }
@@ -195,7 +207,7 @@ fn to_number_op(c: &mut Call<'_>) -> R {
 }
 
 fn to_string_op(c: &mut Call<'_>) -> R {
-    let s = to_string(c.heap(), c.arg(0));
+    let s = string_of(c, c.arg(0))?;
     c.charge_bytes(s.len())?;
     c.heap().check_room(s.len())?;
     c.alloc_str(s)

@@ -657,7 +657,11 @@ impl Lowerer<'_> {
                 let list = rest.into_iter().next().unwrap_or(Node::Null);
                 call(
                     "js.apply",
-                    [f.clone(), call("bool.nullish", [list, call("list.new", [])]), this],
+                    [
+                        f.clone(),
+                        call("bool.nullish", [list, call("list.new", [])]),
+                        this,
+                    ],
                 )
             }
             _ => call(
@@ -668,7 +672,10 @@ impl Lowerer<'_> {
                         "js.apply",
                         [
                             f.clone(),
-                            call("list.concat", [call("list.new", rest), call("std.args", [])]),
+                            call(
+                                "list.concat",
+                                [call("list.new", rest), call("std.args", [])],
+                            ),
                             this,
                         ],
                     ),
@@ -677,7 +684,9 @@ impl Lowerer<'_> {
         };
         let user = call(
             "std.call_method",
-            [f.clone(), Node::str(name)].into_iter().chain(held.iter().skip(1).cloned()),
+            [f.clone(), Node::str(name)]
+                .into_iter()
+                .chain(held.iter().skip(1).cloned()),
         );
         out.push(call(
             "std.if",

@@ -480,16 +480,14 @@ fn array_method(c: &mut Call<'_>, id: u32, name: &str, args: &[Value]) -> R {
                 Value::Null => ",".to_owned(),
                 v => text(c, v),
             };
-            let parts: Vec<String> = items
-                .iter()
-                .map(|&v| {
-                    if v == Value::Null {
-                        String::new()
-                    } else {
-                        text(c, v)
-                    }
-                })
-                .collect();
+            let mut parts: Vec<String> = Vec::with_capacity(items.len());
+            for &v in &items {
+                parts.push(if v == Value::Null {
+                    String::new()
+                } else {
+                    super::string_of(c, v)?
+                });
+            }
             let s = parts.join(&sep);
             c.heap().check_room(s.len())?;
             c.alloc_str(s)
