@@ -137,6 +137,7 @@ table! {
     "obj.filter" => obj::filter,
     "obj.reduce" => obj::reduce,
     "obj.flatMap" => obj::flat_map,
+    "obj.has_in" => object::has_in,
     "obj.create" => object::create,
     "obj.proto" => object::proto,
     "obj.set_proto" => object::set_proto,

@@ -63,6 +63,12 @@ pub fn set_prop(
     })
 }
 
+pub fn has_in(c: &mut Call<'_>) -> R {
+    c.obj_ref(0)?;
+    let key = c.str_ref(1)?;
+    Ok(Value::Bool(c.heap().lookup(c.arg(0), key).is_some()))
+}
+
 pub fn create(c: &mut Call<'_>) -> R {
     let proto = proto_arg(c, 0)?;
     let v = c.heap_mut().alloc_obj(ObjMap::new())?;

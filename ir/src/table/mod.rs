@@ -244,6 +244,8 @@ pub(crate) static BUILTIN: &[OpDef] = &[
     op("obj.set", "obj: object, key: string, value: any -> any", 1,
         "Stores `value` under `key`; yields the value."),
     op("obj.has", "obj: object, key: string -> bool", 1, "True when the object itself has `key` (its prototypes are not asked)."),
+    op("obj.has_in", "obj: object, key: string -> bool", 1,
+        "True when the object or an object on its prototype chain has `key` (an entry or an accessor): JavaScript's `in`."),
     op("obj.create", "proto: any -> object", 1,
         "A new empty object whose prototype is `proto` (an object, or null for none)."),
     op("obj.proto", "obj: any -> any", 1,

@@ -279,7 +279,11 @@ fn get(c: &mut Call<'_>) -> R {
                 (Some((class, _, _)), "name") => return c.alloc_str(class.to_owned()),
                 (None, "constructor") => heap
                     .chain(target)
-                    .find_map(|(_, m)| m.meta().map(|m| m.constructor))
+                    .find_map(|(_, m)| {
+                        m.meta()
+                            .map(|m| m.constructor)
+                            .filter(|c| *c != Value::Null)
+                    })
                     .unwrap_or(Value::Null),
                 _ => Value::Null,
             })

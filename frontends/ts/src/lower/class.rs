@@ -291,8 +291,25 @@ impl Lowerer<'_> {
 
     /// A derived class's constructor when it declares none: passes every argument on.
     fn implicit_derived_ctor(&mut self) -> Node {
+        // Lowered as a function of its own, so that `this` in field initialisers (and in
+        // arrows there) is the new instance.
+        self.frames.push(super::FnFrame::Function {
+            this: None,
+            args: None,
+        });
+        self.push_scope();
         let super_call = self.super_call_node(call("std.args", []), true);
-        call("std.lambda", [Node::Array(Vec::new()), super_call])
+        self.pop_scope();
+        let mut body = self
+            .frames
+            .pop()
+            .map(super::FnFrame::prologue)
+            .unwrap_or_default();
+        body.push(super_call);
+        call(
+            "std.lambda",
+            [Node::Array(Vec::new()), call("std.seq", body)],
+        )
     }
 
     /// The field and parameter-property initialisers a constructor runs (lowered inside it).

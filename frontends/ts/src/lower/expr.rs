@@ -436,7 +436,7 @@ impl Lowerer<'_> {
             BinaryOp::In => {
                 let key = self.lower_expr(&b.left);
                 let obj = self.lower_expr(&b.right);
-                call("obj.has", [obj, call("js.string", [key])])
+                call("obj.has_in", [obj, call("js.string", [key])])
             }
             BinaryOp::InstanceOf => {
                 let value = self.lower_expr(&b.left);

@@ -279,10 +279,11 @@ impl<'h> Inspector<'h> {
 
 /// The class an object is an instance of, when it has one with a name.
 fn class_name(heap: &Heap, v: Value) -> Option<&str> {
-    let ctor = heap
-        .chain(v)
-        .skip(1)
-        .find_map(|(_, m)| m.meta().map(|m| m.constructor))?;
+    let ctor = heap.chain(v).skip(1).find_map(|(_, m)| {
+        m.meta()
+            .map(|m| m.constructor)
+            .filter(|c| *c != Value::Null)
+    })?;
     heap.class_of(ctor)
         .map(|(name, _, _)| name)
         .filter(|n| !n.is_empty())
