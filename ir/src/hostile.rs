@@ -1,6 +1,8 @@
 //! Scripts that nest deeply, in each SDK language: literals inside literals, long chains of
 //! prefix and binary operators, calls, member accesses and subscripts, parentheses,
-//! lambdas, conditional expressions, `else if` chains and nested blocks. A front-end must
+//! lambdas, conditional expressions, `else if` chains and nested blocks, and brackets whose
+//! closers hide in strings, comments and template text, where a check that counts
+//! characters rather than tokens would see no nesting at all. A front-end must
 //! compile each of them correctly when it is shallow and refuse it with its "nests too
 //! deeply" diagnostic when it is not, at any depth, without exhausting its stack. The
 //! front-ends' own tests and the CLI's run these lists at every depth in [`SIZES`]; a host
@@ -35,6 +37,33 @@ fn nest(open: &str, inner: &str, close: &str, n: usize) -> String {
     for _ in 0..n {
         s.push_str(close);
     }
+    s
+}
+
+/// `n` levels of `open`, in runs of at most 150, each run followed by an item `quote`d
+/// around as many `close` as the run opened and by `sep`, then `inner` and the `n` real
+/// closers: `[[["]]]", [["]]", 1]]]]]`.
+fn closed_in_strings(
+    open: &str,
+    quote: &str,
+    close: &str,
+    sep: &str,
+    inner: &str,
+    n: usize,
+) -> String {
+    let mut s = String::new();
+    let mut left = n;
+    while left > 0 {
+        let run = left.min(150);
+        s.push_str(&open.repeat(run));
+        s.push_str(quote);
+        s.push_str(&close.repeat(run));
+        s.push_str(quote);
+        s.push_str(sep);
+        left -= run;
+    }
+    s.push_str(inner);
+    s.push_str(&close.repeat(n));
     s
 }
 
@@ -155,6 +184,46 @@ pub const TYPESCRIPT: &[Shape] = &[
         max: ANY,
     },
     Shape {
+        name: "closers in strings",
+        source: |n| {
+            format!(
+                "let x = {};",
+                closed_in_strings("[", "\"", "]", ", ", "1", n)
+            )
+        },
+        max: ANY,
+    },
+    Shape {
+        name: "a closer in a string at each level",
+        source: |n| format!("let x = {};", nest("[\"]\", ", "1", "]", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in block comments",
+        source: |n| format!("let x = {};", nest("[ /* ] */ ", "1", "]", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in line comments",
+        source: |n| format!("let x = {};", nest("[ // ]\n", "1", "]", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in template text",
+        source: |n| {
+            format!(
+                "let x = {};",
+                closed_in_strings("[", "`", "]", ", ", "1", n)
+            )
+        },
+        max: ANY,
+    },
+    Shape {
+        name: "braces in strings in substitutions",
+        source: |n| format!("let x = {};", nest("`${\"}\" + ", "1", "}`", n)),
+        max: ANY,
+    },
+    Shape {
         name: "switch cases",
         source: |n| {
             let mut s = String::from("let c = 1;\nswitch (c) {\n");
@@ -172,6 +241,31 @@ pub const LUA: &[Shape] = &[
     Shape {
         name: "table constructor",
         source: |n| format!("local x = {}", nest("{", "1", "}", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in strings",
+        source: |n| {
+            format!(
+                "local x = {}",
+                closed_in_strings("{", "\"", "}", ", ", "1", n)
+            )
+        },
+        max: ANY,
+    },
+    Shape {
+        name: "closers in long strings",
+        source: |n| format!("local x = {}", nest("{[[}]], ", "1", "}", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in block comments",
+        source: |n| format!("local x = {}", nest("{ --[[ } ]] ", "1", "}", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in line comments",
+        source: |n| format!("local x = {}", nest("{ -- }\n", "1", "}", n)),
         max: ANY,
     },
     Shape {
@@ -301,6 +395,26 @@ pub const PYTHON: &[Shape] = &[
     Shape {
         name: "list display",
         source: |n| format!("x = {}\n", nest("[", "1", "]", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in strings",
+        source: |n| format!("x = {}\n", closed_in_strings("[", "\"", "]", ", ", "1", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in triple-quoted strings",
+        source: |n| format!("x = {}\n", nest("[\"\"\"]\n]\"\"\", ", "1", "]", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in comments",
+        source: |n| format!("x = {}\n", nest("[ # ]\n", "1", "]", n)),
+        max: ANY,
+    },
+    Shape {
+        name: "closers in f-string text",
+        source: |n| format!("x = {}\n", nest("[f\"]{1}]\", ", "1", "]", n)),
         max: ANY,
     },
     Shape {

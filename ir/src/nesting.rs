@@ -237,6 +237,28 @@ impl Scan {
         top.ops = 0;
         top.deepest = 0;
     }
+
+    /// Whether, fed the same tokens from here on, this scan always reaches a bound at least
+    /// as high as `other` does: the same frames are open, and each counts at least as much.
+    /// A front-end that follows two readings of one source (a `/` that may divide or start
+    /// a regular expression) keeps only the scan that covers the other once they meet.
+    pub fn covers(&self, other: &Scan) -> bool {
+        self.frames.len() == other.frames.len()
+            && self
+                .frames
+                .iter()
+                .zip(&other.frames)
+                .enumerate()
+                .all(|(i, (a, b))| {
+                    a.kind == b.kind
+                    && a.nests == b.nests
+                    && a.ops >= b.ops
+                    && a.chain >= b.chain
+                    && a.deepest >= b.deepest
+                    // The whole source's frame is never closed, so its peak never counts.
+                    && (i == 0 || a.peak >= b.peak)
+                })
+    }
 }
 
 /// The path of the first array in `node` nested deeper than the IR's [`MAX_DEPTH`] (the
@@ -369,6 +391,28 @@ mod tests {
             Some(TooDeep::Nesting),
             "closers with nothing open must not make room for more nesting"
         );
+    }
+
+    #[test]
+    fn a_scan_covers_one_that_counted_less_in_the_same_frames() {
+        let mut a = Scan::new();
+        let mut b = Scan::new();
+        for s in [&mut a, &mut b] {
+            s.open(1).unwrap();
+            s.op().unwrap();
+        }
+        a.op().unwrap();
+        assert!(a.covers(&b) && !b.covers(&a));
+        // Different frames open: neither covers the other.
+        b.open(2).unwrap();
+        assert!(!a.covers(&b) && !b.covers(&a));
+        // What the outermost frame once reached no longer matters once it is reset.
+        let mut c = Scan::new();
+        let mut d = Scan::new();
+        c.op().unwrap();
+        c.boundary();
+        d.boundary();
+        assert!(c.covers(&d) && d.covers(&c));
     }
 
     #[test]

@@ -134,3 +134,15 @@ pub(crate) fn module_not_found(spec: &str, span: Range<usize>) -> SourceDiagnost
     )
     .help("a relative path names a `.js` or `.ts` file (the extension may be left out) or a folder with an `index.js`")
 }
+
+/// E2010: the nesting check would have to follow more readings of the source at once than
+/// it does (each `/` that may divide or start a regular expression adds one).
+pub(crate) fn ambiguous_slashes(span: Range<usize>) -> SourceDiagnostic {
+    SourceDiagnostic::new(
+        "E2010",
+        "too many `/` in a row could each divide or start a regular expression",
+        span,
+        "one reading too many from here",
+    )
+    .help("put the operand before a `/` that divides in parentheses")
+}

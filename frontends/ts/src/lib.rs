@@ -12,6 +12,7 @@
 mod diagnostics;
 mod lower;
 mod modules;
+mod nesting;
 mod parse;
 
 pub use modules::{Loader, ModuleErrors, ModuleFile, ModuleProgram, compile_program, uses_modules};
