@@ -22,6 +22,40 @@ pub struct Shape {
     pub max: usize,
 }
 
+/// Runs every shape at every size through a front-end's `compile`: each must give IR that
+/// validates (only below the largest size) or be refused, above 100 levels, with `code`
+/// alone and a span inside the source. Panics (it is meant for tests) on the first that
+/// does neither.
+pub fn check_front_end(
+    shapes: &[Shape],
+    code: &str,
+    compile: impl Fn(&str) -> Result<crate::Node, Vec<crate::SourceDiagnostic>>,
+) {
+    let registry = crate::Registry::standard();
+    for shape in shapes {
+        for n in SIZES.into_iter().filter(|&n| n <= shape.max) {
+            let source = (shape.source)(n);
+            let what = format!("{} nested {n} deep", shape.name);
+            match compile(&source) {
+                Ok(node) => {
+                    assert!(n < 100_000, "{what}: compiled");
+                    let errors = crate::validate(&node, registry);
+                    assert!(errors.is_empty(), "{what}: invalid IR: {:?}", errors[0]);
+                }
+                Err(diags) => {
+                    assert!(n > 100, "{what}: refused: {diags:?}");
+                    assert!(diags.iter().all(|d| d.code == code), "{what}: {diags:?}");
+                    let span = &diags[0].span;
+                    assert!(
+                        span.start < span.end && span.end <= source.len(),
+                        "{what}: span {span:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 const ANY: usize = usize::MAX;
 
 /// For shapes that are flat in the source but lower to nested IR: past a few thousand,

@@ -2,32 +2,12 @@
 //! that validates, or refused with E4024 at a position in the source; never a panic, a
 //! stack overflow or IR the validator must refuse.
 
-use weft_ir::hostile::{PYTHON, SIZES};
-use weft_ir::{Registry, validate};
+use weft_ir::Registry;
+use weft_ir::hostile::{PYTHON, check_front_end};
 
 #[test]
 fn deep_nesting_compiles_or_is_refused_with_its_position() {
-    let registry = Registry::standard();
-    for shape in PYTHON {
-        for n in SIZES.into_iter().filter(|&n| n <= shape.max) {
-            let source = (shape.source)(n);
-            let what = format!("{} nested {n} deep", shape.name);
-            match weft_frontend_py::compile(&source, registry) {
-                Ok(node) => {
-                    assert!(n < 100_000, "{what}: compiled");
-                    let errors = validate(&node, registry);
-                    assert!(errors.is_empty(), "{what}: invalid IR: {:?}", errors[0]);
-                }
-                Err(diags) => {
-                    assert!(n > 100, "{what}: refused: {diags:?}");
-                    assert!(diags.iter().all(|d| d.code == "E4024"), "{what}: {diags:?}");
-                    let span = &diags[0].span;
-                    assert!(
-                        span.start < span.end && span.end <= source.len(),
-                        "{what}: span {span:?}"
-                    );
-                }
-            }
-        }
-    }
+    check_front_end(PYTHON, "E4024", |source| {
+        weft_frontend_py::compile(source, Registry::standard())
+    });
 }
