@@ -62,3 +62,20 @@ impl std::fmt::Display for SourceDiagnostic {
         )
     }
 }
+
+/// Runs `f` on a worker thread with a stack of `stack_bytes`: the front-ends' parsers and
+/// lowerings recurse once per level of nesting, so they must not depend on the caller's
+/// thread having a large stack. `None` when `f` panicked (a front-end bug, which its caller
+/// reports as an internal error); when no thread can be started, `f` runs on this one.
+pub fn on_large_stack<T: Send>(stack_bytes: usize, f: impl FnOnce() -> T + Send) -> Option<T> {
+    let job = std::sync::Mutex::new(Some(f));
+    let take = || job.lock().ok().and_then(|mut j| j.take());
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new().stack_size(stack_bytes);
+        match worker.spawn_scoped(scope, || take().map(|f| f())) {
+            Ok(handle) => handle.join().ok().flatten(),
+            // No thread available: run on this one.
+            Err(_) => take().map(|f| f()),
+        }
+    })
+}

@@ -41,17 +41,8 @@ pub fn compile_mapped(
     registry: &Registry,
 ) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
     // Parsing and lowering recurse: run them on a thread with a generous stack.
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || compile_here(source, registry));
-        match worker {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err(vec![diagnostics::internal(0..source.len().min(1))])),
-            Err(_) => compile_here(source, registry),
-        }
-    })
+    weft_ir::source::on_large_stack(STACK_BYTES, || compile_here(source, registry))
+        .unwrap_or_else(|| Err(vec![diagnostics::internal(0..source.len().min(1))]))
 }
 
 fn compile_here(

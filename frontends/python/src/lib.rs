@@ -31,16 +31,8 @@ pub fn compile_mapped(
     source: &str,
     registry: &Registry,
 ) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
-    let worker = std::thread::Builder::new().stack_size(STACK_SIZE);
-    std::thread::scope(|scope| {
-        match worker.spawn_scoped(scope, || compile_here(source, registry)) {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err(vec![diagnostics::internal()])),
-            // No thread available: lower on this one.
-            Err(_) => compile_here(source, registry),
-        }
-    })
+    weft_ir::source::on_large_stack(STACK_SIZE, || compile_here(source, registry))
+        .unwrap_or_else(|| Err(vec![diagnostics::internal()]))
 }
 
 fn compile_here(

@@ -34,16 +34,8 @@ pub fn compile_mapped(
     source: &str,
     registry: &Registry,
 ) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
-    let worker = std::thread::Builder::new().stack_size(STACK_SIZE);
-    std::thread::scope(|scope| {
-        match worker.spawn_scoped(scope, || compile_here(source, registry)) {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err(vec![diagnostics::internal()])),
-            // No thread available: lower on this one.
-            Err(_) => compile_here(source, registry),
-        }
-    })
+    weft_ir::source::on_large_stack(STACK_SIZE, || compile_here(source, registry))
+        .unwrap_or_else(|| Err(vec![diagnostics::internal()]))
 }
 
 /// Whether the front-end reads `name` as a JavaScript global (`Math`, `JSON`, `console`,
@@ -56,16 +48,9 @@ pub fn is_js_global(name: &str) -> bool {
 /// completion value as JavaScript's `eval` gives it, also when it ends in an `if` or a
 /// block (`if (x > 1) { "big" } else { "small" }` yields the string).
 pub fn compile_eval(source: &str, registry: &Registry) -> Result<Node, Vec<SourceDiagnostic>> {
-    let worker = std::thread::Builder::new().stack_size(STACK_SIZE);
-    std::thread::scope(|scope| {
-        match worker.spawn_scoped(scope, || compile_here_as(source, registry, true)) {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err(vec![diagnostics::internal()])),
-            Err(_) => compile_here_as(source, registry, true),
-        }
-    })
-    .map(|(node, _)| node)
+    weft_ir::source::on_large_stack(STACK_SIZE, || compile_here_as(source, registry, true))
+        .unwrap_or_else(|| Err(vec![diagnostics::internal()]))
+        .map(|(node, _)| node)
 }
 
 fn compile_here(

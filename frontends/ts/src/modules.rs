@@ -100,21 +100,14 @@ pub fn compile_program(
     registry: &Registry,
     load: &mut Loader<'_>,
 ) -> Result<ModuleProgram, ModuleErrors> {
-    let worker = std::thread::Builder::new().stack_size(crate::STACK_SIZE);
-    std::thread::scope(|scope| {
-        let run = || build(entry_path, entry_text, registry, load);
-        match worker.spawn_scoped(scope, run) {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(ModuleErrors {
-                    files: Vec::new(),
-                    diagnostics: vec![diagnostics::internal()],
-                })
-            }),
-            Err(_) => Err(ModuleErrors {
-                files: Vec::new(),
-                diagnostics: vec![diagnostics::internal()],
-            }),
-        }
+    weft_ir::source::on_large_stack(crate::STACK_SIZE, || {
+        build(entry_path, entry_text, registry, load)
+    })
+    .unwrap_or_else(|| {
+        Err(ModuleErrors {
+            files: Vec::new(),
+            diagnostics: vec![diagnostics::internal()],
+        })
     })
 }
 

@@ -196,25 +196,13 @@ impl Lowerer<'_> {
             match member {
                 ClassMember::Method(m) => {
                     let key = self.prop_key(&m.key);
-                    out.push(self.lower_member_fn(
-                        cls,
-                        &proto,
-                        key,
-                        &m.function,
-                        m.kind,
-                        m.is_static,
-                    ));
+                    let f = (&*m.function, m.kind, m.is_static);
+                    out.push(self.lower_member_fn(cls, &proto, key, f));
                 }
                 ClassMember::PrivateMethod(m) => {
                     let key = Node::str(format!("#{}", m.key.name));
-                    out.push(self.lower_member_fn(
-                        cls,
-                        &proto,
-                        key,
-                        &m.function,
-                        m.kind,
-                        m.is_static,
-                    ));
+                    let f = (&*m.function, m.kind, m.is_static);
+                    out.push(self.lower_member_fn(cls, &proto, key, f));
                 }
                 ClassMember::ClassProp(p) if p.is_static && !p.declare => {
                     let key = self.prop_key(&p.key);
@@ -255,9 +243,7 @@ impl Lowerer<'_> {
         cls: &str,
         proto: &str,
         key: Node,
-        f: &Function,
-        kind: MethodKind,
-        is_static: bool,
+        (f, kind, is_static): (&Function, MethodKind, bool),
     ) -> Node {
         let holder = if is_static { var(cls) } else { var(proto) };
         self.in_static(is_static);
