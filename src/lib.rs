@@ -268,9 +268,15 @@ pub(crate) fn lower(
         Language::Python => weft_frontend_py::compile_mapped(source, registry),
     };
     let (node, map) = lowered.map_err(CompileError::Source)?;
+    Ok((front_end_output(node, registry)?, map))
+}
+
+/// A front-end's IR, validated: IR a front-end produced that the validator refuses is a
+/// Weft bug (an internal error), not the script's fault.
+fn front_end_output(node: Node, registry: &Registry) -> Result<Node, CompileError> {
     let errors = weft_ir::validate(&node, registry);
     if errors.is_empty() {
-        Ok((node, map))
+        Ok(node)
     } else {
         Err(CompileError::Internal(errors))
     }
@@ -288,13 +294,12 @@ pub fn compile_ts_program(
     load: &mut weft_frontend_ts::Loader<'_>,
 ) -> Result<weft_frontend_ts::ModuleProgram, (Vec<ModuleFile>, CompileError)> {
     let registry = Registry::standard();
-    let program = weft_frontend_ts::compile_program(entry, text, registry, load)
+    let mut program = weft_frontend_ts::compile_program(entry, text, registry, load)
         .map_err(|e| (e.files, CompileError::Source(e.diagnostics)))?;
-    let errors = weft_ir::validate(&program.node, registry);
-    if errors.is_empty() {
-        Ok(program)
-    } else {
-        Err((program.files, CompileError::Internal(errors)))
+    let node = std::mem::replace(&mut program.node, Node::Null);
+    match front_end_output(node, registry) {
+        Ok(node) => Ok(weft_frontend_ts::ModuleProgram { node, ..program }),
+        Err(e) => Err((program.files, e)),
     }
 }
 
@@ -321,12 +326,7 @@ pub fn compile_snippet(language: Language, code: &str) -> Result<Node, CompileEr
     let registry = Registry::standard();
     let eval = |code: &str| {
         let node = weft_frontend_ts::compile_eval(code, registry).map_err(CompileError::Source)?;
-        let errors = weft_ir::validate(&node, registry);
-        if errors.is_empty() {
-            Ok(node)
-        } else {
-            Err(CompileError::Internal(errors))
-        }
+        front_end_output(node, registry)
     };
     let first = eval(code);
     if first.is_err()

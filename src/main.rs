@@ -185,7 +185,7 @@ fn run(cli: Cli) -> ExitCode {
                 rest.iter()
                     .map(|s| serde_json::Value::String(s.clone()).to_string()),
             );
-            let limits = Limits3 {
+            let limits = LimitArgs {
                 gas,
                 max_heap,
                 max_call_depth,
@@ -359,7 +359,7 @@ fn report_compile_error(file: &Path, text: &str, error: &weft::CompileError) -> 
 
 /// The limits `weft run` was given on its command line (`None`: the default).
 #[derive(Clone, Copy)]
-struct Limits3 {
+struct LimitArgs {
     gas: Option<u64>,
     max_heap: Option<usize>,
     max_call_depth: Option<usize>,
@@ -471,9 +471,9 @@ fn run_file(
     lang: Option<&str>,
     opts: &RunOpts,
     args: &[String],
-    wanted: Limits3,
+    wanted: LimitArgs,
 ) -> ExitCode {
-    let Limits3 {
+    let LimitArgs {
         gas,
         max_heap,
         max_call_depth,

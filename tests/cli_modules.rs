@@ -26,6 +26,16 @@ fn run(dir: &Path, entry: &str, backend: &str) -> (String, String, i32) {
     )
 }
 
+/// A fresh folder holding `files` (name, text), for a program written by the test.
+fn program_of(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("weft-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    dir
+}
+
 fn check(name: &str, entry: &str) {
     let dir = program(name);
     let expected = std::fs::read_to_string(dir.join("main.expected")).expect("main.expected");
@@ -57,14 +67,16 @@ fn an_es_module_program_matches_node_on_both_backends() {
 
 #[test]
 fn a_missing_module_is_a_diagnostic_in_the_requiring_file() {
-    let dir = std::env::temp_dir().join(format!("weft-missing-module-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("main.js"),
-        "const ok = require('./ok');\nconsole.log(ok.x);\n",
-    )
-    .unwrap();
-    std::fs::write(dir.join("ok.js"), "exports.x = 1;\nrequire('./nowhere');\n").unwrap();
+    let dir = program_of(
+        "missing-module",
+        &[
+            (
+                "main.js",
+                "const ok = require('./ok');\nconsole.log(ok.x);\n",
+            ),
+            ("ok.js", "exports.x = 1;\nrequire('./nowhere');\n"),
+        ],
+    );
     let (_, stderr, code) = run(&dir, "main.js", "vm");
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 1, "{stderr}");
@@ -80,18 +92,16 @@ fn a_missing_module_is_a_diagnostic_in_the_requiring_file() {
 
 #[test]
 fn a_runtime_error_in_a_module_names_that_module() {
-    let dir = std::env::temp_dir().join(format!("weft-module-error-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("main.js"),
-        "const m = require('./m');\nm.boom();\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("m.js"),
-        "exports.ok = 1;\nexports.boom = () => {\n  null.x;\n};\n",
-    )
-    .unwrap();
+    let dir = program_of(
+        "module-error",
+        &[
+            ("main.js", "const m = require('./m');\nm.boom();\n"),
+            (
+                "m.js",
+                "exports.ok = 1;\nexports.boom = () => {\n  null.x;\n};\n",
+            ),
+        ],
+    );
     let (_, stderr, code) = run(&dir, "main.js", "vm");
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 1, "{stderr}");
@@ -103,18 +113,19 @@ fn a_runtime_error_in_a_module_names_that_module() {
 /// hand: the instance, its class and the suspended frames all travel in the state file.
 #[test]
 fn a_script_sleeping_inside_a_constructor_and_a_method_resumes_in_new_processes() {
-    let dir = std::env::temp_dir().join(format!("weft-sleepy-class-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("main.js"),
-        "const { Counter } = require('./counter');\nconst c = new Counter(10);\nconsole.log('made', c.n, c instanceof Counter);\nc.tick();\nconsole.log('after', c.n);\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("counter.js"),
-        "class Base { constructor(n) { this.n = n; } }\nclass Counter extends Base {\n  constructor(n) { super(n); std.sleep(5); this.n += 1; }\n  tick() { console.log('tick', this.n); std.sleep(5); this.n *= 2; }\n}\nmodule.exports = { Counter };\n",
-    )
-    .unwrap();
+    let dir = program_of(
+        "sleepy-class",
+        &[
+            (
+                "main.js",
+                "const { Counter } = require('./counter');\nconst c = new Counter(10);\nconsole.log('made', c.n, c instanceof Counter);\nc.tick();\nconsole.log('after', c.n);\n",
+            ),
+            (
+                "counter.js",
+                "class Base { constructor(n) { this.n = n; } }\nclass Counter extends Base {\n  constructor(n) { super(n); std.sleep(5); this.n += 1; }\n  tick() { console.log('tick', this.n); std.sleep(5); this.n *= 2; }\n}\nmodule.exports = { Counter };\n",
+            ),
+        ],
+    );
     let weft = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_weft"))
             .args(args)

@@ -43,9 +43,8 @@ pub fn set_prop(
     };
     let heap = ctx.heap();
     let own = heap.obj(target).is_some_and(|m| m.get(key).is_some());
-    if !own && let Some(Prop::Accessor { get, set }) = heap.lookup(target, key) {
+    if !own && let Some(Prop::Accessor { set, .. }) = heap.lookup(target, key) {
         if set == Value::Null {
-            let _ = get;
             return Err(diag::type_error(
                 "property write",
                 "a property with a setter",

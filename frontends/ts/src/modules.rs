@@ -167,7 +167,7 @@ fn build(
                 dir: dir_of(&key),
                 requires: Vec::new(),
             };
-            let unit = lower_unit(&text, base, registry, &program, marks, Some(ctx));
+            let unit = lower_unit(&text, base, registry, &program, marks, Some(ctx), false);
             marks = unit.marks;
             collections |= unit.uses_collections;
             diags.extend(unit.diags);
@@ -244,7 +244,7 @@ fn build(
     );
     let mut body = Vec::new();
     if collections {
-        body.extend(crate::lower::collections_prelude(registry));
+        body.extend(crate::lower::collections_prelude());
     }
     body.extend([
         let_("%argv", call("std.args", [])),

@@ -275,31 +275,23 @@ impl Vm<'_> {
                     let v = self.call_builtin(op, argc)?;
                     self.s.stack.push(v);
                 }
-                Op::Call(argc) => {
+                Op::Call(argc) | Op::CallThis(argc) => {
+                    // `[f, args...]`, or `[f, this, args...]`.
+                    let with_this = usize::from(matches!(op, Op::CallThis(_)));
                     let argc = argc as usize;
                     let at = self
                         .s
                         .stack
                         .len()
-                        .checked_sub(argc + 1)
+                        .checked_sub(argc + 1 + with_this)
                         .ok_or_else(|| diag::internal("call underflow"))?;
                     let f = self.s.stack[at];
-                    self.enter(f, at + 1, argc, at, Value::Null)?;
-                    if self.safe_point() {
-                        return Ok(Step::Exit(Exit::Suspend(0)));
-                    }
-                    return Ok(Step::Entered);
-                }
-                Op::CallThis(argc) => {
-                    let argc = argc as usize;
-                    let at = self
-                        .s
-                        .stack
-                        .len()
-                        .checked_sub(argc + 2)
-                        .ok_or_else(|| diag::internal("call underflow"))?;
-                    let (f, this) = (self.s.stack[at], self.s.stack[at + 1]);
-                    self.enter(f, at + 2, argc, at, this)?;
+                    let this = if with_this == 1 {
+                        self.s.stack[at + 1]
+                    } else {
+                        Value::Null
+                    };
+                    self.enter(f, at + 1 + with_this, argc, at, this)?;
                     if self.safe_point() {
                         return Ok(Step::Exit(Exit::Suspend(0)));
                     }
@@ -471,8 +463,7 @@ impl Vm<'_> {
             self.s.heap.set_proto(id, proto)?;
         }
         self.s.stack[at] = instance;
-        self.s.stack.insert(at + 1, init);
-        self.s.stack.insert(at + 2, instance);
+        self.s.stack.splice(at + 1..at + 1, [init, instance]);
         Ok(())
     }
 

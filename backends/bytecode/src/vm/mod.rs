@@ -567,32 +567,25 @@ impl<'a> Vm<'a> {
         // operand stack, so the arguments cannot stay there).
         const SMALL: usize = 4;
         let n = argc as usize;
+        let invoke = |vm: &mut Self, args: &[Value]| match f {
+            Some(f) => f(&mut weft_stdlib::Call {
+                ctx: vm,
+                args,
+                name,
+                per_item,
+            }),
+            None => vm.call_host_op(op, args),
+        };
         if n <= SMALL {
             let mut small = [Value::Null; SMALL];
             small[..n].copy_from_slice(&self.s.stack[at..]);
             self.s.stack.truncate(at);
-            return match f {
-                Some(f) => f(&mut weft_stdlib::Call {
-                    ctx: self,
-                    args: &small[..n],
-                    name,
-                    per_item,
-                }),
-                None => self.call_host_op(op, &small[..n]),
-            };
+            return invoke(self, &small[..n]);
         }
         let mut buf = std::mem::take(&mut self.argbuf);
         buf.clear();
         buf.extend(self.s.stack.drain(at..));
-        let result = match f {
-            Some(f) => f(&mut weft_stdlib::Call {
-                ctx: self,
-                args: &buf,
-                name,
-                per_item,
-            }),
-            None => self.call_host_op(op, &buf),
-        };
+        let result = invoke(self, &buf);
         self.argbuf = buf;
         result
     }

@@ -164,13 +164,12 @@ impl Lowerer<'_> {
                         },
                     })
                     .collect();
-                let stmts = c.body.as_ref().map(|b| b.stmts.clone());
-                match stmts {
-                    Some(stmts) => {
+                match &c.body {
+                    Some(body) => {
                         if !derived {
                             self.ctor_prologue = Some((fields.clone(), param_props.clone()));
                         }
-                        self.lower_method_like(pats.iter().collect(), &stmts, c.span)
+                        self.lower_method_like(pats.iter().collect(), &body.stmts, c.span)
                     }
                     None => self.unsupported("a constructor without a body", c.span),
                 }

@@ -116,7 +116,7 @@ pub(crate) fn lower_program(
     program: &Program,
     eval: bool,
 ) -> (Node, SourceMap, Vec<SourceDiagnostic>) {
-    let unit = lower_unit_as(source, 0, registry, program, Marks::new(), None, eval);
+    let unit = lower_unit(source, 0, registry, program, Marks::new(), None, eval);
     let (node, map) = unit.marks.finish(unit.node);
     let mut diags = unit.diags;
     // Statements lower to several levels of IR each, and some flat constructs (`switch`)
@@ -145,22 +145,10 @@ pub(crate) struct Unit {
 /// Lowers one file. `base` is added to every source range (a module's place in the
 /// program's sources, see `crate::modules`); `module` is set when the file is a module of a
 /// multi-file program, so `require`, `import` and `export` resolve.
-pub(crate) fn lower_unit(
-    source: &str,
-    base: usize,
-    registry: &Registry,
-    program: &Program,
-    marks: Marks,
-    module: Option<modules::ModuleCtx>,
-) -> Unit {
-    lower_unit_as(source, base, registry, program, marks, module, false)
-}
-
-/// [`lower_unit`]; with `eval`, a snippet for `weft eval` whose result is its completion
+/// With `eval`, the file is a snippet for `weft eval`, whose result is its completion
 /// value as JavaScript's `eval` gives it, also when it ends in an `if` or a block (the value
 /// of the last expression statement run), not only in an expression statement.
-#[allow(clippy::too_many_arguments)]
-fn lower_unit_as(
+pub(crate) fn lower_unit(
     source: &str,
     base: usize,
     registry: &Registry,
@@ -233,7 +221,7 @@ fn lower_unit_as(
         body.insert(0, let_("%argv", call("std.args", [])));
     }
     if l.uses_collections && l.module.is_none() {
-        let prelude = collections_prelude(registry);
+        let prelude = collections_prelude();
         body.splice(0..0, prelude);
     }
     let ends_with_value = tail || matches!(stmts.last(), Some(Stmt::Expr(_) | Stmt::Return(_)));
@@ -256,8 +244,14 @@ fn lower_unit_as(
 const COLLECTIONS: &str = include_str!("../prelude/collections.js");
 
 /// `let Map = ...; let Set = ...`, the prelude's classes, lowered in a scope of their own
-/// (so its helpers and temporaries stay private). Its IR carries no source ranges.
-pub(crate) fn collections_prelude(registry: &Registry) -> Vec<Node> {
+/// (so its helpers and temporaries stay private). Its IR carries no source ranges. It only
+/// calls standard opcodes, so it is lowered once per process, against the standard registry.
+pub(crate) fn collections_prelude() -> Vec<Node> {
+    static PRELUDE: std::sync::OnceLock<Vec<Node>> = std::sync::OnceLock::new();
+    PRELUDE.get_or_init(lower_collections).clone()
+}
+
+fn lower_collections() -> Vec<Node> {
     let Ok(program) = parse::parse(COLLECTIONS) else {
         return vec![call(
             "std.throw",
@@ -266,7 +260,16 @@ pub(crate) fn collections_prelude(registry: &Registry) -> Vec<Node> {
             )],
         )];
     };
-    let unit = lower_unit(COLLECTIONS, 0, registry, &program, Marks::new(), None);
+    let registry = Registry::standard();
+    let unit = lower_unit(
+        COLLECTIONS,
+        0,
+        registry,
+        &program,
+        Marks::new(),
+        None,
+        false,
+    );
     let Node::Array(mut items) = unit.marks.finish(unit.node).0 else {
         return Vec::new();
     };

@@ -53,7 +53,7 @@ impl Lowerer<'_> {
                 };
                 call("std.if", [test, then, alt])
             }
-            Stmt::Block(b) => self.completion_sub(&Stmt::Block(b.clone())),
+            Stmt::Block(_) => self.completion_sub(stmt),
             other => {
                 let mut nodes = self.lower_stmt(other);
                 nodes.push(Node::Null);
