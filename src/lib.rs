@@ -291,19 +291,64 @@ fn front_end_output(node: Node, registry: &Registry) -> Result<Node, CompileErro
 pub fn compile_ts_program(
     entry: &str,
     text: &str,
-    load: &mut weft_frontend_ts::Loader<'_>,
-) -> Result<weft_frontend_ts::ModuleProgram, (Vec<ModuleFile>, CompileError)> {
+    load: &mut weft_ir::modules::Loader<'_>,
+) -> Result<ModuleProgram, (Vec<ModuleFile>, CompileError)> {
     let registry = Registry::standard();
-    let mut program = weft_frontend_ts::compile_program(entry, text, registry, load)
-        .map_err(|e| (e.files, CompileError::Source(e.diagnostics)))?;
+    program_output(
+        weft_frontend_ts::compile_program(entry, text, registry, load),
+        registry,
+    )
+}
+
+/// A Lua program of several files: `entry` (read by the caller, with text `text`) and the
+/// modules it requires, read through `load`. `requirable` lists the files (relative to the
+/// entry's folder) a `require` by a name computed at run time may load; a host that has
+/// none passes an empty list. A single script compiles this way too, and its `error`
+/// messages then name it by `entry`, as lua5.4 names a script by its path.
+pub fn compile_lua_program(
+    entry: &str,
+    text: &str,
+    load: &mut weft_ir::modules::Loader<'_>,
+    requirable: &[String],
+) -> Result<ModuleProgram, (Vec<ModuleFile>, CompileError)> {
+    let registry = Registry::standard();
+    program_output(
+        weft_frontend_lua::compile_program(entry, text, registry, load, requirable),
+        registry,
+    )
+}
+
+/// A front-end's multi-file program, its IR validated.
+fn program_output(
+    lowered: Result<ModuleProgram, weft_ir::modules::ModuleErrors>,
+    registry: &Registry,
+) -> Result<ModuleProgram, (Vec<ModuleFile>, CompileError)> {
+    let mut program = lowered.map_err(|e| (e.files, CompileError::Source(e.diagnostics)))?;
     let node = std::mem::replace(&mut program.node, Node::Null);
     match front_end_output(node, registry) {
-        Ok(node) => Ok(weft_frontend_ts::ModuleProgram { node, ..program }),
+        Ok(node) => Ok(ModuleProgram { node, ..program }),
         Err(e) => Err((program.files, e)),
     }
 }
 
-pub use weft_frontend_ts::{ModuleFile, uses_modules};
+/// [`compile_source_mapped`] for a script with a name: a Lua script's `error` messages
+/// start with it (`name:line:`); other languages ignore it.
+pub fn compile_source_named(
+    language: Language,
+    source: &str,
+    name: &str,
+) -> Result<(Node, ir::SourceMap), CompileError> {
+    if language != Language::Lua {
+        return compile_source_mapped(language, source);
+    }
+    let registry = Registry::standard();
+    let (node, map) =
+        weft_frontend_lua::compile_named(source, name, registry).map_err(CompileError::Source)?;
+    Ok((front_end_output(node, registry)?, map))
+}
+
+pub use weft_frontend_ts::uses_modules;
+pub use weft_ir::modules::{ModuleFile, ModuleProgram};
 
 /// Like [`compile_source`] for a snippet typed at a prompt: a TypeScript snippet that
 /// starts with `{` and does not compile as a block is retried as an expression, so

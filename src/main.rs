@@ -376,14 +376,25 @@ type Lowered = (
 /// Lowers a script, with the modules it requires when it is a multi-file TypeScript or
 /// JavaScript program; a failure is reported and becomes the exit code.
 fn lower_script(file: &Path, language: weft::Language, text: &str) -> Result<Lowered, ExitCode> {
-    if language != weft::Language::TypeScript || !weft::uses_modules(text) {
+    let is_ts_program = language == weft::Language::TypeScript && weft::uses_modules(text);
+    if !is_ts_program && language != weft::Language::Lua {
         return weft::compile_source_mapped(language, text)
             .map(|(node, map)| (node, map, None))
             .map_err(|error| report_compile_error(file, text, &error));
     }
     let mut load = |path: &str| std::fs::read_to_string(path).ok();
     let entry = file.display().to_string();
-    match weft::compile_ts_program(&entry, text, &mut load) {
+    let compiled = if is_ts_program {
+        weft::compile_ts_program(&entry, text, &mut load)
+    } else {
+        let requirable = if text.contains("require") {
+            lua_files_beside(file)
+        } else {
+            Vec::new()
+        };
+        weft::compile_lua_program(&entry, text, &mut load, &requirable)
+    };
+    match compiled {
         Ok(p) => Ok((p.node, p.map, Some(p.files))),
         Err((files, weft::CompileError::Source(diags))) if !files.is_empty() => {
             for f in &files {
@@ -409,6 +420,43 @@ fn lower_script(file: &Path, language: weft::Language, text: &str) -> Result<Low
         }
         Err((_, error)) => Err(report_compile_error(file, text, &error)),
     }
+}
+
+/// The `.lua` files in the folder of `entry` and its subfolders (a few levels down), as
+/// paths relative to that folder: what a Lua `require` by a computed name may load.
+fn lua_files_beside(entry: &Path) -> Vec<String> {
+    fn walk(dir: &Path, rel: &str, depth: usize, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            if out.len() >= 1000 {
+                return;
+            }
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            match e.file_type() {
+                Ok(t) if t.is_dir() && depth < 3 && !name.starts_with('.') => {
+                    walk(&e.path(), &path, depth + 1, out)
+                }
+                Ok(t) if t.is_file() && name.ends_with(".lua") => out.push(path),
+                _ => {}
+            }
+        }
+    }
+    let dir = match entry.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut out = Vec::new();
+    walk(dir, "", 0, &mut out);
+    out
 }
 
 fn compile_file(file: &Path, lang: Option<&str>, output: Option<PathBuf>) -> ExitCode {

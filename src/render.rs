@@ -85,10 +85,10 @@ pub fn render_source(file_name: &str, text: &str, diagnostics: &[SourceDiagnosti
 /// front-end produced invalid IR) are printed with the IR problems and a request to report.
 ///
 /// ```
-/// let text = "local t = setmetatable({}, {})";
+/// let text = "local co = coroutine.create(print)";
 /// let err = weft::compile_source(weft::Language::Lua, text).unwrap_err();
 /// let out = weft::render::render_compile_error("t.lua", text, &err);
-/// assert!(out.contains("error[E3010]"), "{out}");
+/// assert!(out.contains("error[E3011]"), "{out}");
 /// ```
 pub fn render_compile_error(file_name: &str, text: &str, error: &CompileError) -> String {
     match error {

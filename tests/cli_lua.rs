@@ -47,12 +47,15 @@ fn eval_takes_lua_code() {
 
 #[test]
 fn unsupported_construct_fails_with_code_and_position() {
-    let path = write_temp("meta.lua", "local x = 1\nlocal t = setmetatable({}, {})\n");
+    let path = write_temp(
+        "coro.lua",
+        "local x = 1\nlocal t = coroutine.create(function() end)\n",
+    );
     let out = weft(&["run", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("E3010"), "{err}");
-    assert!(err.contains("meta.lua:2:11"), "{err}");
+    assert!(err.contains("E3011"), "{err}");
+    assert!(err.contains("coro.lua:2:11"), "{err}");
 }
 
 #[test]

@@ -15,6 +15,7 @@
 pub mod diagnostics;
 pub mod docs;
 pub mod hostile;
+pub mod modules;
 pub mod nesting;
 mod node;
 mod path;

@@ -122,6 +122,20 @@ impl Heap {
         })
     }
 
+    /// Links object `id` to `link` (`Null` or an object) without the cycle check of
+    /// [`Heap::set_proto`]: a Lua table's metatable, which may be the table itself. Walks
+    /// along links stop after [`MAX_CHAIN`] of them, so a cycle cannot hang one.
+    pub fn set_link(&mut self, id: u32, link: Value) -> Result<(), RuntimeError> {
+        self.update(id, |o| {
+            if let HeapObj::Obj(map) = o {
+                if link == Value::Null && map.meta().is_none() {
+                    return;
+                }
+                map.meta_mut().proto = link;
+            }
+        })
+    }
+
     /// Defines an accessor property `key` on object `id` (replacing a data property of
     /// that name); a `Null` getter or setter keeps the one already defined.
     pub fn define_accessor(

@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 
 pub use call::{BuiltinFn, Call, Ctx, describe};
 pub use core::parse_number;
-pub use lang::lua::lua_arith_binary;
+pub use lang::lua::{call_handler, lua_arith_binary};
 pub use methods::{call_method, method_op};
 
 /// A built-in opcode implementation and its canonical name.
@@ -223,6 +223,9 @@ pub const BACKEND_OPS: &[&str] = &[
     "std.sleep",
     "std.new",
     "std.apply_this",
+    "std.apply_list",
+    "std.return_values",
+    "std.results",
     "bool.and",
     "bool.or",
     "bool.guard",

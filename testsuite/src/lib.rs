@@ -133,6 +133,19 @@ pub fn run_source(language: weft::Language, source: &str) -> Result<RunRecord, S
     Ok(run_program(&program, &mut weft::TestHost::new()))
 }
 
+/// Compiles a corpus program as the file `name` (Lua's `error` messages start with the
+/// script's name, as they do when lua5.4 runs the file), for [`run_program`].
+pub fn compile_named(
+    language: weft::Language,
+    source: &str,
+    name: &str,
+) -> Result<weft::Program, String> {
+    let (node, _) = weft::compile_source_named(language, source, name)
+        .map_err(|e| weft::render::render_compile_error(name, source, &e))?;
+    weft::compile_tree(language, &node)
+        .map_err(|e| weft::render::render_compile_error(name, source, &e))
+}
+
 /// How a real interpreter ran a corpus program.
 #[derive(Debug)]
 pub enum Reference {
@@ -185,7 +198,9 @@ pub fn check_corpus(
             failures.push(format!("{name}: no .expected file"));
             continue;
         };
-        match run_source(language, &source) {
+        let record = compile_named(language, &source, &name)
+            .map(|program| run_program(&program, &mut weft::TestHost::new()));
+        match record {
             Err(diagnostics) => failures.push(format!("{name}: does not compile\n{diagnostics}")),
             Ok(record) => {
                 if let Some(error) = &record.error {

@@ -74,6 +74,23 @@ pub enum Op {
     Method(u32),
     /// `[f, this, args...]` → result: a call with an explicit `this`.
     CallThis(u32),
+    /// `[f, list]` → result: a call with the list's items as its arguments
+    /// (`std.apply_list`).
+    CallList,
+    /// Forgets the values a return kept for `TakeResults`: emitted just before the call of
+    /// a `std.results`, after its arguments, so what `TakeResults` finds after the call can
+    /// only come from that call's own frame.
+    ClearResults,
+    /// `[list]` → `[first item]`: the frame is about to return these values
+    /// (`std.return_values`, a `Return` follows); they are kept for the caller's
+    /// `TakeResults`, tagged with the caller's frame count. A null list means no values.
+    SetResults,
+    /// `[value]` → `[list]`: every value the call just made returned (`std.results`): the
+    /// values its frame kept with `SetResults`, else the one value.
+    TakeResults,
+    /// `[value]` → `[value]`, before a `Return`: passes on the values the call just made
+    /// kept (`std.return_values` of a `std.results`), so forwarding them allocates nothing.
+    ForwardResults,
     /// `[class, args...]` → `[instance, init, instance, args...]`: makes the object
     /// `std.new` builds (its prototype the class's instance prototype), ready for the
     /// `CallThis` that runs the constructor and the `CtorResult` after it.
@@ -291,12 +308,12 @@ impl BinOp {
             "math.sub" | "py.sub" => BinOp::Sub,
             "math.mul" | "py.mul" => BinOp::Mul,
             "math.mod" => BinOp::Mod,
-            "bool.lt" | "py.lt" => BinOp::Lt,
-            "bool.gt" | "py.gt" => BinOp::Gt,
-            "bool.lte" | "py.le" => BinOp::Lte,
-            "bool.gte" | "py.ge" => BinOp::Gte,
-            "bool.eq" | "py.eq" => BinOp::Eq,
-            "bool.neq" | "py.ne" => BinOp::Neq,
+            "bool.lt" | "py.lt" | "lua.lt" => BinOp::Lt,
+            "bool.gt" | "py.gt" | "lua.gt" => BinOp::Gt,
+            "bool.lte" | "py.le" | "lua.le" => BinOp::Lte,
+            "bool.gte" | "py.ge" | "lua.ge" => BinOp::Gte,
+            "bool.eq" | "py.eq" | "lua.eq" => BinOp::Eq,
+            "bool.neq" | "py.ne" | "lua.ne" => BinOp::Neq,
             _ => return None,
         })
     }

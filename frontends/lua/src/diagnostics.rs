@@ -33,17 +33,6 @@ pub(crate) fn bad_number(span: Span, text: &str) -> SourceDiagnostic {
     )
 }
 
-/// E3010: metatables.
-pub(crate) fn metatables(span: Span, name: &str) -> SourceDiagnostic {
-    SourceDiagnostic::new(
-        "E3010",
-        format!("`{name}`: metatables are not supported"),
-        span,
-        "metatable call",
-    )
-    .help("use plain tables and functions; write methods as `function obj:method() ... end`")
-}
-
 /// E3011: coroutines.
 pub(crate) fn coroutines(span: Span, name: &str) -> SourceDiagnostic {
     SourceDiagnostic::new(
@@ -74,12 +63,6 @@ pub(crate) fn load(span: Span, name: &str) -> SourceDiagnostic {
         span,
         "not supported",
     )
-}
-
-/// E3014: `require` of a module.
-pub(crate) fn require(span: Span) -> SourceDiagnostic {
-    SourceDiagnostic::new("E3014", "`require` of modules is not supported", span, "not supported")
-        .help("the SDK namespaces (`std`, `list`, `obj`, `str`...) are available as globals; `require(\"weft\")` is accepted and does nothing")
 }
 
 /// E3015: the parts of `io` and `os` beyond `io.write`.

@@ -15,13 +15,16 @@
 
 mod diagnostics;
 mod lower;
+mod modules;
 mod parse;
+
+pub use modules::compile_program;
 
 use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 
 /// Stack for parsing and lowering, which recurse once per level of nesting; the nesting
 /// bound checked before parsing keeps what they need well inside it.
-const STACK_BYTES: usize = 256 << 20;
+pub(crate) const STACK_BYTES: usize = 256 << 20;
 
 /// Whether the front-end reads `ns.name` as Lua's own library (`string.*`, `table.*`,
 /// `math.floor`, ...) rather than as the SDK opcode of that name. With `name` `None`: whether
@@ -40,17 +43,22 @@ pub fn compile_mapped(
     source: &str,
     registry: &Registry,
 ) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
-    // Parsing and lowering recurse: run them on a thread with a generous stack.
-    weft_ir::source::on_large_stack(STACK_BYTES, || compile_here(source, registry))
-        .unwrap_or_else(|| Err(vec![diagnostics::internal(0..source.len().min(1))]))
+    compile_named(source, "script", registry)
 }
 
-fn compile_here(
+/// [`compile_mapped`] for a script whose `error` messages name it `chunk` (its file name,
+/// as lua5.4 names a script by the path it was run as).
+pub fn compile_named(
     source: &str,
+    chunk: &str,
     registry: &Registry,
 ) -> Result<(Node, SourceMap), Vec<SourceDiagnostic>> {
-    let ast = parse::parse(source)?;
-    lower::lower_chunk(source, registry, &ast)
+    // Parsing and lowering recurse: run them on a thread with a generous stack.
+    weft_ir::source::on_large_stack(STACK_BYTES, || {
+        let ast = parse::parse(source)?;
+        lower::lower_chunk(source, registry, &ast, chunk)
+    })
+    .unwrap_or_else(|| Err(vec![diagnostics::internal(0..source.len().min(1))]))
 }
 
 #[cfg(test)]

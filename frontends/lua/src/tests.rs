@@ -13,7 +13,9 @@ fn lowers_and_reports() {
     check("local t = {1, 2, x = 3} print(#t, t.x)", true);
     check("print(", false);
     check("goto done ::done::", false);
-    check("setmetatable({}, {})", false);
+    check("setmetatable({}, {})", true);
+    check("local f = load(\"return 1\")", true);
+    check("local src = 'return 1'; local f = load(src)", false);
 }
 
 #[test]

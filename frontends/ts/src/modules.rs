@@ -21,53 +21,13 @@
 
 use std::ops::Range;
 
+pub use weft_ir::modules::{Loader, ModuleErrors, ModuleFile, ModuleProgram};
 use weft_ir::source_map::Marks;
-use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
+use weft_ir::{Node, Registry};
 
 use crate::lower::modules::{ModuleCtx, dir_of, module_key};
 use crate::lower::{call, let_, lower_unit, var};
 use crate::{diagnostics, parse};
-
-/// One file of a multi-file program.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ModuleFile {
-    /// The path the loader read it from.
-    pub path: String,
-    pub text: String,
-    /// Where its text starts among the program's sources laid end to end.
-    pub base: usize,
-}
-
-impl ModuleFile {
-    /// The file whose text holds `at` (an offset among the sources laid end to end).
-    pub fn find(files: &[ModuleFile], at: usize) -> Option<&ModuleFile> {
-        files
-            .iter()
-            .find(|f| f.base <= at && at <= f.base + f.text.len())
-    }
-
-    /// `range` (an offset among the sources laid end to end) within this file's text.
-    pub fn local(&self, range: &Range<usize>) -> Range<usize> {
-        range.start.saturating_sub(self.base)..range.end.saturating_sub(self.base)
-    }
-}
-
-/// A lowered multi-file program.
-#[derive(Debug)]
-pub struct ModuleProgram {
-    pub node: Node,
-    /// IR paths to ranges among the files laid end to end.
-    pub map: SourceMap,
-    pub files: Vec<ModuleFile>,
-}
-
-/// Why a multi-file program did not compile: every file read so far, and the problems
-/// found in any of them (ranges among the files laid end to end).
-#[derive(Debug)]
-pub struct ModuleErrors {
-    pub files: Vec<ModuleFile>,
-    pub diagnostics: Vec<SourceDiagnostic>,
-}
 
 /// Whether a TypeScript/JavaScript file is a module of a multi-file program: it requires
 /// or imports a relative path, or sets CommonJS exports. A file that is not compiles as a
@@ -87,10 +47,6 @@ pub fn uses_modules(source: &str) -> bool {
         .iter()
         .any(|p| source.contains(p))
 }
-
-/// The loader a host gives [`compile_program`]: the text of the file at a path, or `None`
-/// when there is none.
-pub type Loader<'a> = dyn FnMut(&str) -> Option<String> + Send + 'a;
 
 /// Lowers the program whose entry is `entry_path` (with text `entry_text`), loading every
 /// module it needs through `load`.

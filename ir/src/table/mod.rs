@@ -118,6 +118,12 @@ pub(crate) static BUILTIN: &[OpDef] = &[
         "Builds an instance: a new object whose prototype is the class's instance prototype, passed as `this` to the class's constructor with the arguments. The result is the constructor's return value when that is an object, list or function, else the new object. A plain closure as `class` is called the same way on a new object with no prototype.").alias(&["new"]),
     op("std.apply_this", "fn: fn, this: any, ...args: any -> any", 2,
         "Calls a closure with an explicit `this` (`super.m(...)`, a superclass constructor, `f.call(obj, ...)`)."),
+    op("std.apply_list", "fn: fn, args: list -> any", 2,
+        "Calls a closure with the items of `args` as its arguments (a spread call: Lua's `f(a, g())`, JavaScript's `f(...xs)`)."),
+    op("std.return_values", "values: list -> any", 1,
+        "Returns from the innermost lambda with several values (Lua's `return a, b`): the call's value is the first (null when `values` is empty), and a `std.results` around the call gets them all."),
+    op("std.results", "call: any -> list", 1,
+        "Every value a call returned: the list its `std.return_values` gave, or a one-item list of its value. The argument must be a `std.apply`, `std.apply_this` or `std.apply_list` form."),
     op("std.sleep", "ms: number -> null", 1,
         "Suspends the script for `ms` milliseconds; the host resumes it from its saved state.").alias(&["sleep"]),
 

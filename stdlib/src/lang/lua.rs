@@ -10,6 +10,7 @@
 
 mod format;
 mod lib;
+mod meta;
 mod number;
 mod pattern;
 mod table;
@@ -17,6 +18,8 @@ mod table;
 use weft_runtime::{Heap, RuntimeError, Value, diagnostics as diag};
 
 use crate::{Builtin, Call};
+
+pub use meta::call_handler;
 
 type R = Result<Value, RuntimeError>;
 
@@ -53,7 +56,91 @@ pub(crate) static BUILTINS: &[Builtin] = &[
         name: "lua.lib",
         func: lib,
     },
+    Builtin {
+        name: "lua.eq",
+        func: eq,
+    },
+    Builtin {
+        name: "lua.ne",
+        func: ne,
+    },
+    Builtin {
+        name: "lua.lt",
+        func: lt,
+    },
+    Builtin {
+        name: "lua.le",
+        func: le,
+    },
+    Builtin {
+        name: "lua.gt",
+        func: gt,
+    },
+    Builtin {
+        name: "lua.ge",
+        func: ge,
+    },
 ];
+
+/// `lua.eq(a, b)`: Lua `==` (`__eq` for two tables).
+fn eq(c: &mut Call<'_>) -> R {
+    Ok(Value::Bool(meta::compare(
+        c,
+        meta::Cmp::Eq,
+        c.arg(0),
+        c.arg(1),
+    )?))
+}
+
+/// `lua.ne(a, b)`: Lua `~=`.
+fn ne(c: &mut Call<'_>) -> R {
+    Ok(Value::Bool(!meta::compare(
+        c,
+        meta::Cmp::Eq,
+        c.arg(0),
+        c.arg(1),
+    )?))
+}
+
+/// `lua.lt(a, b)`: Lua `<` (`__lt`).
+fn lt(c: &mut Call<'_>) -> R {
+    Ok(Value::Bool(meta::compare(
+        c,
+        meta::Cmp::Lt,
+        c.arg(0),
+        c.arg(1),
+    )?))
+}
+
+/// `lua.le(a, b)`: Lua `<=` (`__le`).
+fn le(c: &mut Call<'_>) -> R {
+    Ok(Value::Bool(meta::compare(
+        c,
+        meta::Cmp::Le,
+        c.arg(0),
+        c.arg(1),
+    )?))
+}
+
+/// `lua.gt(a, b)`: Lua `>`, which is `b < a`.
+fn gt(c: &mut Call<'_>) -> R {
+    Ok(Value::Bool(meta::compare(
+        c,
+        meta::Cmp::Lt,
+        c.arg(1),
+        c.arg(0),
+    )?))
+}
+
+/// `lua.ge(a, b)`: Lua `>=`, which is `b <= a`.
+fn ge(c: &mut Call<'_>) -> R {
+    Ok(Value::Bool(meta::compare(
+        c,
+        meta::Cmp::Le,
+        c.arg(1),
+        c.arg(0),
+    )?))
+}
 
 /// A Lua error: the message as a thrown string, as `error(message, 0)` would raise it.
 pub(crate) fn lua_error(c: &mut Call<'_>, message: impl Into<String>) -> RuntimeError {
@@ -74,6 +161,14 @@ pub(crate) fn tostring(heap: &Heap, v: Value) -> String {
         Value::List(i) | Value::Obj(i) => format!("table: 0x{:08x}", i),
         Value::Closure(i) => format!("function: 0x{:08x}", i),
         Value::Handle(i) | Value::Cell(i) => format!("userdata: 0x{:08x}", i),
+    }
+}
+
+/// [`tostring`] with `__tostring` and `__name`.
+pub(crate) fn tostring_meta(c: &mut Call<'_>, v: Value) -> Result<String, RuntimeError> {
+    match meta::tostring(c, v)? {
+        Some(s) => Ok(s),
+        None => Ok(tostring(c.heap(), v)),
     }
 }
 
@@ -129,6 +224,9 @@ pub fn lua_arith_binary(symbol: &str) -> Option<crate::BuiltinFn> {
 /// Applies `op` to the call's arguments from `first` on.
 fn arith_on(c: &mut Call<'_>, op: number::Op, first: usize) -> R {
     let (x, y) = (c.arg(first), c.arg(first + 1));
+    if let Some(r) = meta::arith(c, op, x, y) {
+        return r;
+    }
     let a = operand(c.heap(), x);
     let b = operand(c.heap(), y);
     let unary = matches!(op, number::Op::Neg | number::Op::BNot);
@@ -149,10 +247,22 @@ fn arith_on(c: &mut Call<'_>, op: number::Op, first: usize) -> R {
     number::arith(op, a, b).map_err(|m| lua_error(c, m))
 }
 
-/// `lua.concat(...parts)`: Lua `..` over strings and numbers.
+/// `lua.concat(...parts)`: Lua `..` over strings and numbers (`__concat` for others).
 fn concat(c: &mut Call<'_>) -> R {
+    let parts = c.args;
+    if parts
+        .iter()
+        .all(|v| matches!(v, Value::Str(_) | Value::Int(_) | Value::Float(_)))
+    {
+        return concat_values(c, parts);
+    }
+    meta::concat(c, parts)
+}
+
+/// Joins strings and numbers.
+pub(crate) fn concat_values(c: &mut Call<'_>, parts: &[Value]) -> R {
     let mut out = String::new();
-    for &v in c.args {
+    for &v in parts {
         match v {
             Value::Str(_) => out.push_str(c.heap().str(v).unwrap_or_default()),
             Value::Int(_) | Value::Float(_) => {
@@ -173,6 +283,9 @@ fn len(c: &mut Call<'_>) -> R {
     let v = c.arg(0);
     if let Some(s) = c.heap().str(v) {
         return Ok(Value::Int(s.len() as i64));
+    }
+    if let Some(r) = meta::len(c, v) {
+        return r;
     }
     match table::length(c.heap(), v) {
         Some(n) => Ok(Value::Int(n)),
@@ -234,15 +347,15 @@ pub(crate) fn get(c: &mut Call<'_>, t: Value, k: Value) -> R {
     }
 }
 
-/// `lua.index(t, k)`: `t[k]`.
+/// `lua.index(t, k)`: `t[k]` (with `__index`).
 fn index(c: &mut Call<'_>) -> R {
-    get(c, c.arg(0), c.arg(1))
+    meta::index(c, c.arg(0), c.arg(1))
 }
 
-/// `lua.setindex(t, k, v)`: `t[k] = v`; yields `v`.
+/// `lua.setindex(t, k, v)`: `t[k] = v` (with `__newindex`); yields `v`.
 fn set_index(c: &mut Call<'_>) -> R {
     let v = c.arg(2);
-    set(c, c.arg(0), c.arg(1), v)?;
+    meta::set_index(c, c.arg(0), c.arg(1), v)?;
     Ok(v)
 }
 
@@ -251,6 +364,11 @@ fn lib(c: &mut Call<'_>) -> R {
     let name = c.string(0)?;
     let args = c.list(1)?;
     let line = c.opt_int(2)?;
-    let results = lib::call(c, &name, &args, line)?;
+    let chunk = match c.arg(3) {
+        Value::Null => None,
+        _ => Some(c.string(3)?),
+    };
+    let at = line.map(|l| (chunk.unwrap_or_else(|| lib::CHUNK.to_owned()), l));
+    let results = lib::call(c, &name, &args, at)?;
     c.alloc_list(results)
 }

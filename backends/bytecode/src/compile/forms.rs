@@ -53,13 +53,71 @@ impl Compiler<'_> {
                 }
             }
             "std.lambda" => self.compile_lambda(items, path),
-            "std.apply" => {
+            "std.apply" | "std.apply_this" | "std.apply_list" => {
+                let clear = std::mem::take(&mut self.clear_results);
                 (0..argc).for_each(|i| self.compile_arg(items, i, path));
-                self.emit(Op::Call(argc.saturating_sub(1) as u32));
+                if clear {
+                    self.emit(Op::ClearResults);
+                }
+                self.emit(match name {
+                    "std.apply" => Op::Call(argc.saturating_sub(1) as u32),
+                    "std.apply_this" => Op::CallThis(argc.saturating_sub(2) as u32),
+                    _ => Op::CallList,
+                });
             }
-            "std.apply_this" => {
-                (0..argc).for_each(|i| self.compile_arg(items, i, path));
-                self.emit(Op::CallThis(argc.saturating_sub(2) as u32));
+            "std.results" => {
+                if !self.is_call_form(items.get(1)) {
+                    let p = self.json_path(path);
+                    self.error(diagnostics::cannot_compile(
+                        &p,
+                        "std.results of anything but a std.apply, std.apply_this or std.apply_list call",
+                    ));
+                }
+                self.clear_results = true;
+                self.compile_arg(items, 0, path);
+                self.clear_results = false;
+                self.emit(Op::TakeResults);
+            }
+            "std.return_values" => {
+                match items.get(1) {
+                    // Passing on what a call returned: nothing to gather.
+                    Some(Node::Array(inner))
+                        if self.canonical(&items[1]) == Some("std.results")
+                            && self.is_call_form(inner.get(1)) =>
+                    {
+                        let p = self.child_path(path, PathSeg::I(1));
+                        let gas = self
+                            .registry
+                            .lookup("std.results")
+                            .map_or(0, |(_, s)| s.gas.base);
+                        let saved = std::mem::replace(&mut self.path, p);
+                        self.emit_gas(gas, p);
+                        self.clear_results = true;
+                        self.compile_arg(inner, 0, p);
+                        self.clear_results = false;
+                        self.emit(Op::ForwardResults);
+                        self.path = saved;
+                    }
+                    // No values: nothing to allocate.
+                    Some(Node::Array(inner))
+                        if inner.len() == 1 && self.canonical(&items[1]) == Some("list.new") =>
+                    {
+                        let p = self.child_path(path, PathSeg::I(1));
+                        let gas = self
+                            .registry
+                            .lookup("list.new")
+                            .map_or(0, |(_, s)| s.gas.base);
+                        self.emit_gas(gas, p);
+                        self.emit(Op::Null);
+                        self.emit(Op::SetResults);
+                    }
+                    _ => {
+                        self.compile_arg(items, 0, path);
+                        self.emit(Op::SetResults);
+                    }
+                }
+                self.emit(Op::Return);
+                self.fs().depth += 1;
             }
             "std.new" => {
                 (0..argc).for_each(|i| self.compile_arg(items, i, path));
@@ -379,5 +437,19 @@ fn name_arg(items: &[Node], i: usize) -> String {
     match items.get(i + 1) {
         Some(Node::Str(s)) => s.clone(),
         _ => String::new(),
+    }
+}
+
+impl Compiler<'_> {
+    /// The canonical opcode name of a call node.
+    fn canonical(&self, node: &Node) -> Option<&str> {
+        let (_, spec) = self.registry.lookup(node.head()?)?;
+        Some(spec.name.as_str())
+    }
+
+    /// Whether `node` is a call form whose values `std.results` can gather.
+    fn is_call_form(&self, node: Option<&Node>) -> bool {
+        node.and_then(|n| self.canonical(n))
+            .is_some_and(|h| matches!(h, "std.apply" | "std.apply_this" | "std.apply_list"))
     }
 }

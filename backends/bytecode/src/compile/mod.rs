@@ -55,6 +55,9 @@ pub(crate) struct Compiler<'r> {
     errors: Vec<IrError>,
     /// Path id of the node being compiled.
     path: u32,
+    /// Set by `std.results` for the call form it wraps: emit `ClearResults` just before
+    /// that call's instruction.
+    clear_results: bool,
 }
 
 /// Compiles a validated tree. Errors are the few conditions validation cannot see
@@ -77,6 +80,7 @@ pub(crate) fn compile_program(ir: &Node, registry: &Registry) -> Result<Program,
         strings: HashMap::new(),
         builtins: HashMap::new(),
         errors: Vec::new(),
+        clear_results: false,
         path: 0,
     };
     c.begin_func("<main>", &[]);

@@ -297,6 +297,74 @@ impl Vm<'_> {
                     }
                     return Ok(Step::Entered);
                 }
+                Op::CallList => {
+                    // `[f, list]`: the list's items become the arguments.
+                    let list = self.pop()?;
+                    let items = match self.s.heap.list(list) {
+                        Some(items) => items.to_vec(),
+                        None => {
+                            return Err(diag::type_error(
+                                "std.apply_list",
+                                "a list of arguments",
+                                list.type_name(),
+                            ));
+                        }
+                    };
+                    let at = self
+                        .s
+                        .stack
+                        .len()
+                        .checked_sub(1)
+                        .ok_or_else(|| diag::internal("call underflow"))?;
+                    let f = self.s.stack[at];
+                    let argc = items.len();
+                    self.s.stack.extend(items);
+                    self.enter(f, at + 1, argc, at, Value::Null)?;
+                    if self.safe_point() {
+                        return Ok(Step::Exit(Exit::Suspend(0)));
+                    }
+                    return Ok(Step::Entered);
+                }
+                Op::ClearResults => self.s.results = None,
+                Op::SetResults => {
+                    let list = self.pop()?;
+                    let first = match list {
+                        Value::Null => Value::Null,
+                        _ => match self.s.heap.list(list) {
+                            Some(items) => items.first().copied().unwrap_or(Value::Null),
+                            None => {
+                                return Err(diag::type_error(
+                                    "std.return_values",
+                                    "a list",
+                                    list.type_name(),
+                                ));
+                            }
+                        },
+                    };
+                    let below = self.s.frames.len().saturating_sub(1) as u32;
+                    self.s.results = Some((below, list));
+                    self.s.stack.push(first);
+                }
+                Op::TakeResults => {
+                    let v = self.pop()?;
+                    let here = self.s.frames.len() as u32;
+                    let list = match self.s.results.take() {
+                        Some((tag, Value::Null)) if tag == here => {
+                            self.s.heap.alloc_list(Vec::new())?
+                        }
+                        Some((tag, list)) if tag == here => list,
+                        _ => self.s.heap.alloc_list(vec![v])?,
+                    };
+                    self.s.stack.push(list);
+                }
+                Op::ForwardResults => {
+                    let here = self.s.frames.len() as u32;
+                    if let Some((tag, _)) = &mut self.s.results
+                        && *tag == here
+                    {
+                        *tag = here.saturating_sub(1);
+                    }
+                }
                 Op::Construct(argc) => self.construct(argc as usize)?,
                 Op::CtorResult => {
                     let result = self.pop()?;

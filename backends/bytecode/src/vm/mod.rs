@@ -58,6 +58,11 @@ pub struct VmState {
     pub caller: Value,
     pub gas_used: u64,
     pub instructions: u64,
+    /// The values a frame returned with `std.return_values`, kept for its caller's
+    /// `std.results`: the number of frames below the returning one (the caller's frame
+    /// count) and the list (null for no values). See `Op::SetResults`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<(u32, Value)>,
 }
 
 /// How deeply callbacks from built-in opcodes may nest. Each level is a nested dispatch
@@ -245,6 +250,7 @@ impl<'a> Vm<'a> {
             caller,
             gas_used: 0,
             instructions: 0,
+            results: None,
         })
     }
 
@@ -376,6 +382,22 @@ impl<'a> Vm<'a> {
     ) -> Result<(), RuntimeError> {
         if self.s.frames.len() >= self.limits.max_call_depth {
             return Err(diag::call_depth(self.limits.max_call_depth));
+        }
+        let (mut closure, mut argc) = (closure, argc);
+        // A value that is not a closure may name one to call with itself as the first
+        // argument (a Lua table with a `__call` metamethod).
+        let mut hops = 0;
+        while self.s.heap.closure(closure).is_none()
+            && hops < 100
+            && let Some(handler) = weft_stdlib::call_handler(&self.s.heap, closure)
+        {
+            if args_at > self.s.stack.len() {
+                return Err(diag::internal("call arguments missing"));
+            }
+            self.s.stack.insert(args_at, closure);
+            argc += 1;
+            closure = handler;
+            hops += 1;
         }
         let Some(c) = self.s.heap.closure(closure) else {
             return Err(diag::not_callable(&weft_stdlib::describe(
@@ -527,6 +549,7 @@ impl<'a> Vm<'a> {
             .chain(&s.strings)
             .copied()
             .chain([s.script_args, s.caller])
+            .chain(s.results.map(|(_, v)| v))
             .chain(s.frames.iter().flat_map(|f| [f.closure, f.this, f.args]))
             .collect::<Vec<_>>();
         self.s.heap.collect(roots);

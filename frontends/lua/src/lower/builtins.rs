@@ -6,20 +6,35 @@
 use full_moon::ast::{Expression, FunctionArgs};
 use weft_ir::Node;
 
-use super::expr::Lowered;
-use super::{ARGS, Lowerer, Span, let_, nth, var};
+use super::expr::{Lowered, apply};
+use super::{Lowerer, Span, let_, nth, var};
 use crate::diagnostics as diag;
 
 /// Base functions Weft provides.
 const BASE: &[&str] = &[
-    "print", "type", "tostring", "tonumber", "select", "next", "pairs", "ipairs", "error",
-    "assert", "pcall", "xpcall", "rawequal", "rawlen", "rawget", "rawset", "require",
+    "print",
+    "type",
+    "tostring",
+    "tonumber",
+    "select",
+    "next",
+    "pairs",
+    "ipairs",
+    "error",
+    "assert",
+    "pcall",
+    "xpcall",
+    "rawequal",
+    "rawlen",
+    "rawget",
+    "rawset",
+    "require",
+    "setmetatable",
+    "getmetatable",
 ];
 
 /// Global names that are part of Lua but not of Weft.
 const UNSUPPORTED_GLOBALS: &[&str] = &[
-    "setmetatable",
-    "getmetatable",
     "load",
     "loadstring",
     "loadfile",
@@ -126,9 +141,9 @@ impl Lowerer<'_> {
             return Lib::Function;
         }
         match name {
-            "setmetatable" | "getmetatable" => return Lib::Unsupported(diag::metatables),
             "load" | "loadstring" | "loadfile" | "dofile" => return Lib::Unsupported(diag::load),
             "_G" | "_ENV" => return Lib::Unsupported(diag::environment),
+            "_VERSION" => return Lib::Constant(Node::str("Lua 5.4")),
             "collectgarbage" => return Lib::Unsupported(diag::unsupported_library),
             _ => {}
         }
@@ -145,7 +160,11 @@ impl Lowerer<'_> {
                 "mininteger" => Node::Int(i64::MIN),
                 _ => Node::call("math.div", [Node::Float(1.0), Node::Float(0.0)]),
             }),
+            "package" if f == "loaded" => Lib::Constant(var(super::modules::LOADED)),
+            "package" if f == "preload" => Lib::Constant(var(super::modules::PRELOAD)),
+            "package" if f == "path" => Lib::Constant(Node::str("./?.lua;./?/init.lua")),
             "io" if f == "write" => Lib::Function,
+            "os" if f == "clock" || f == "exit" => Lib::Function,
             "io" | "os" => Lib::Unsupported(diag::io_os),
             "coroutine" => Lib::Unsupported(diag::coroutines),
             "string" | "table" | "utf8" | "debug" | "package" => {
@@ -169,13 +188,19 @@ impl Lowerer<'_> {
             Lib::Function if name == "error" => Node::call(
                 "std.lambda",
                 [
-                    Node::Array(vec![Node::str(ARGS)]),
-                    Node::call("lua.lib", [Node::str("error"), var(ARGS)]),
+                    Node::Array(vec![]),
+                    Node::call("lua.lib", [Node::str("error"), Node::call("std.args", [])]),
                 ],
             ),
+            Lib::Function if name == "require" => self.require_function(),
             Lib::Function => {
-                let body = self.library_call_list(name, var(ARGS), span.clone()).list();
-                Node::call("std.lambda", [Node::Array(vec![Node::str(ARGS)]), body])
+                let body = self
+                    .library_call_list(name, Node::call("std.args", []), span.clone())
+                    .list();
+                Node::call(
+                    "std.lambda",
+                    [Node::Array(vec![]), Node::call("std.return_values", [body])],
+                )
             }
             Lib::Constant(node) => node,
             Lib::Sdk(op) => {
@@ -210,6 +235,11 @@ impl Lowerer<'_> {
         span: Span,
         name_span: Span,
     ) -> Lowered {
+        if name == "load"
+            && let Some(chunk) = self.literal_string_arg(args)
+        {
+            return Lowered::many(self.load_literal(&chunk, span));
+        }
         match self.classify(name) {
             Lib::Sdk(op) => return Lowered::one(self.sdk_call(&op, args, span)),
             Lib::Unsupported(report) => {
@@ -222,15 +252,16 @@ impl Lowerer<'_> {
                 {
                     return Lowered::one(Node::Null);
                 }
-                self.error(diag::require(span));
-                return Lowered::one(Node::Null);
+                let f = self.require_function();
+                let args = self.call_args(args);
+                return Lowered::call(apply(f, args));
             }
             Lib::Function => {}
             Lib::Constant(_) | Lib::Unknown => {
                 // Calling a constant or an unknown name: an ordinary call of its value.
                 let f = self.global_value(name, name_span);
-                let list = self.args(args);
-                return Lowered::many(Node::call("std.apply", [f, list]));
+                let args = self.call_args(args);
+                return Lowered::call(apply(f, args));
             }
         }
         let list = self.args(args);
@@ -288,9 +319,36 @@ impl Lowerer<'_> {
             "io.write" => Lowered::one(Node::call("std.write", [nth(lib("io.write", list), 0)])),
             "error" => Lowered::many(Node::call(
                 "lua.lib",
-                [Node::str("error"), list, Node::Int(line)],
+                [
+                    Node::str("error"),
+                    list,
+                    Node::Int(line),
+                    Node::str(self.chunk.clone()),
+                ],
             )),
             "pcall" | "xpcall" => Lowered::many(self.protected_call(name == "xpcall", list)),
+            // Seconds as a float, from the host clock (there is no processor clock in the
+            // sandbox: this is wall time, so it includes time spent suspended).
+            "os.clock" => Lowered::one(Node::call(
+                "lua.arith",
+                [
+                    Node::str("/"),
+                    Node::call("time.to_timestamp", [Node::call("time.now", [])]),
+                    Node::Int(1000),
+                ],
+            )),
+            // Ends the run with an error that names the exit code.
+            "os.exit" => Lowered::one(Node::call(
+                "std.throw",
+                [Node::call(
+                    "lua.concat",
+                    [
+                        Node::str("os.exit("),
+                        Node::call("lua.lib", [Node::str("tostring"), list]),
+                        Node::str(")"),
+                    ],
+                )],
+            )),
             "ipairs" | "pairs" => {
                 let p = self.temp("p");
                 let (step, start) = if name == "ipairs" {
@@ -300,7 +358,13 @@ impl Lowerer<'_> {
                 };
                 let iter = Node::call(
                     "std.lambda",
-                    [Node::Array(vec![Node::str(ARGS)]), lib(step, var(ARGS))],
+                    [
+                        Node::Array(vec![Node::str("$t"), Node::str("$k")]),
+                        Node::call(
+                            "std.return_values",
+                            [lib(step, Node::call("list.new", [var("$t"), var("$k")]))],
+                        ),
+                    ],
                 );
                 Lowered::many(Node::call(
                     "std.seq",
@@ -322,11 +386,17 @@ impl Lowerer<'_> {
                     [
                         let_(&p, list),
                         let_(&st, Node::call("list.new", [Node::Int(0), Node::Int(-1)])),
-                        Node::call("std.lambda", [Node::Array(vec![Node::str(ARGS)]), step]),
+                        Node::call(
+                            "std.lambda",
+                            [Node::Array(vec![]), Node::call("std.return_values", [step])],
+                        ),
                     ],
                 ))
             }
-            "require" => Lowered::one(Node::Null),
+            "require" => {
+                let f = self.require_function();
+                Lowered::call(Node::call("std.apply_list", [f, list]))
+            }
             _ => match self.classify(name) {
                 Lib::Function => Lowered::many(lib(name, list)),
                 Lib::Unsupported(report) => {
@@ -341,6 +411,52 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `load "chunk"` of a literal: the chunk compiled ahead of time as a vararg
+    /// function, so `load` gives `(f)`; a chunk that does not parse gives `(nil, message)`
+    /// when the script runs, as in Lua. The chunk sees globals only, not the locals around
+    /// the call.
+    fn load_literal(&mut self, chunk: &str, span: Span) -> Node {
+        let ast = match crate::parse::parse(chunk) {
+            Ok(ast) => ast,
+            Err(ds) => {
+                let first = ds.first().map(|d| d.message.clone()).unwrap_or_default();
+                let short: String = chunk
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(40)
+                    .collect();
+                let message = format!("[string \"{short}\"]: {first}");
+                return Node::call("list.new", [Node::Null, Node::str(message)]);
+            }
+        };
+        let saved_scopes = std::mem::replace(&mut self.scopes, vec![Vec::new()]);
+        let saved_base = self.base;
+        // Positions inside the chunk point at the call.
+        self.base = span.start;
+        self.funcs.push(super::FuncState {
+            vararg: true,
+            loops: 0,
+        });
+        let mut body = vec![let_(super::VARARG, Node::call("std.args", []))];
+        body.extend(self.block_stmts(ast.nodes()));
+        if !matches!(
+            ast.nodes().last_stmt(),
+            Some(full_moon::ast::LastStmt::Return(_))
+        ) {
+            body.push(super::func::no_values());
+        }
+        self.funcs.pop();
+        self.base = saved_base;
+        self.scopes = saved_scopes;
+        let f = Node::call(
+            "std.lambda",
+            [Node::Array(vec![]), Node::call("std.seq", body)],
+        );
+        Node::call("list.new", [f])
+    }
+
     /// `pcall(f, ...)` / `xpcall(f, handler, ...)`: `true` and the results, or `false`
     /// and the error value (the thrown value, or a runtime error's message).
     fn protected_call(&mut self, with_handler: bool, list: Node) -> Node {
@@ -348,11 +464,14 @@ impl Lowerer<'_> {
         let e = self.temp("err");
         let skip = if with_handler { 2 } else { 1 };
         let call = Node::call(
-            "std.apply",
-            [
-                nth(var(&p), 0),
-                Node::call("list.slice", [var(&p), Node::Int(skip)]),
-            ],
+            "std.results",
+            [Node::call(
+                "std.apply_list",
+                [
+                    nth(var(&p), 0),
+                    Node::call("list.slice", [var(&p), Node::Int(skip)]),
+                ],
+            )],
         );
         let ok = Node::call(
             "list.concat",
@@ -369,8 +488,8 @@ impl Lowerer<'_> {
                 [
                     Node::call("list.new", [Node::Bool(false)]),
                     Node::call(
-                        "std.apply",
-                        [nth(var(&p), 1), Node::call("list.new", [value])],
+                        "std.results",
+                        [Node::call("std.apply", [nth(var(&p), 1), value])],
                     ),
                 ],
             )

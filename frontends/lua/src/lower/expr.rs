@@ -10,39 +10,119 @@ use weft_ir::Node;
 
 use super::{Lowerer, VARARG, let_, literal, nth, var};
 use crate::diagnostics as diag;
+use weft_ir::source_map::peel;
 
-/// A lowered expression: one value, or a list of values (a call or `...`).
+/// A lowered expression: one value, a list of values (`...`, a library function's
+/// results), or a call of a Lua value, whose first value is the call itself and whose
+/// values are `std.results` of it.
 #[derive(Debug)]
-pub(crate) struct Lowered {
-    pub node: Node,
-    pub multi: bool,
+pub(crate) enum Lowered {
+    One(Node),
+    Many(Node),
+    Call(CallNode),
+}
+
+/// A call of a Lua value: setup statements (the receiver of a method call in a
+/// temporary), the call form, and for a method that may be a string library function
+/// the test and the library call's list of results.
+#[derive(Debug)]
+pub(crate) struct CallNode {
+    pub setup: Vec<Node>,
+    pub call: Node,
+    pub string_alt: Option<(Node, Node)>,
 }
 
 impl Lowered {
     pub(crate) fn one(node: Node) -> Lowered {
-        Lowered { node, multi: false }
+        Lowered::One(node)
     }
 
     pub(crate) fn many(node: Node) -> Lowered {
-        Lowered { node, multi: true }
+        Lowered::Many(node)
+    }
+
+    /// A plain call form.
+    pub(crate) fn call(call: Node) -> Lowered {
+        Lowered::Call(CallNode {
+            setup: Vec::new(),
+            call,
+            string_alt: None,
+        })
+    }
+
+    /// Whether it may stand for other than one value.
+    pub(crate) fn is_multi(&self) -> bool {
+        !matches!(self, Lowered::One(_))
     }
 
     /// The first value (nil when there is none).
     pub(crate) fn single(self) -> Node {
-        if self.multi {
-            nth(self.node, 0)
-        } else {
-            self.node
+        match self {
+            Lowered::One(node) => node,
+            Lowered::Many(list) => nth(list, 0),
+            Lowered::Call(c) => {
+                let last = match c.string_alt {
+                    Some((test, list)) => Node::call("std.if", [test, nth(list, 0), c.call]),
+                    None => c.call,
+                };
+                with_setup(c.setup, last)
+            }
         }
     }
 
     /// All values as a list.
     pub(crate) fn list(self) -> Node {
-        if self.multi {
-            self.node
-        } else {
-            Node::call("list.new", [self.node])
+        match self {
+            Lowered::One(node) => Node::call("list.new", [node]),
+            Lowered::Many(list) => list,
+            Lowered::Call(c) => {
+                let all = Node::call("std.results", [c.call]);
+                let last = match c.string_alt {
+                    Some((test, list)) => Node::call("std.if", [test, list, all]),
+                    None => all,
+                };
+                with_setup(c.setup, last)
+            }
         }
+    }
+
+    /// A return of all its values.
+    pub(crate) fn return_all(self) -> Node {
+        match self {
+            Lowered::One(node) => Node::call("std.return", [node]),
+            Lowered::Call(CallNode {
+                setup,
+                call,
+                string_alt: None,
+            }) => {
+                let ret = Node::call("std.return_values", [Node::call("std.results", [call])]);
+                with_setup(setup, ret)
+            }
+            other => Node::call("std.return_values", [other.list()]),
+        }
+    }
+}
+
+fn with_setup(mut setup: Vec<Node>, last: Node) -> Node {
+    if setup.is_empty() {
+        return last;
+    }
+    setup.push(last);
+    Node::call("std.seq", setup)
+}
+
+/// Lowered call arguments: each a single value, or (the last one being a call or `...`)
+/// a list of them all.
+pub(crate) enum Args {
+    Plain(Vec<Node>),
+    List(Node),
+}
+
+/// A call of `f` with lowered arguments.
+pub(crate) fn apply(f: Node, args: Args) -> Node {
+    match args {
+        Args::Plain(args) => Node::call("std.apply", std::iter::once(f).chain(args)),
+        Args::List(list) => Node::call("std.apply_list", [f, list]),
     }
 }
 
@@ -59,6 +139,12 @@ pub(crate) fn is_boolean(node: &Node) -> bool {
                 | "bool.gte"
                 | "bool.not"
                 | "lua.truthy"
+                | "lua.eq"
+                | "lua.ne"
+                | "lua.lt"
+                | "lua.gt"
+                | "lua.le"
+                | "lua.ge"
         )
     ) || matches!(node, Node::Bool(_))
 }
@@ -90,16 +176,28 @@ fn arith_op(symbol: &str) -> Option<&'static str> {
     })
 }
 
-fn compare_op(symbol: &str) -> Option<&'static str> {
+/// The opcode of a comparison. `==` and `~=` against a literal cannot reach `__eq`
+/// (which only two tables have), so they are the portable `bool.eq`/`bool.neq`.
+fn compare_op(symbol: &str, literal_side: bool) -> Option<&'static str> {
     Some(match symbol {
-        "==" => "bool.eq",
-        "~=" => "bool.neq",
-        "<" => "bool.lt",
-        ">" => "bool.gt",
-        "<=" => "bool.lte",
-        ">=" => "bool.gte",
+        "==" if literal_side => "bool.eq",
+        "~=" if literal_side => "bool.neq",
+        "==" => "lua.eq",
+        "~=" => "lua.ne",
+        "<" => "lua.lt",
+        ">" => "lua.gt",
+        "<=" => "lua.le",
+        ">=" => "lua.ge",
         _ => return None,
     })
+}
+
+/// Whether a lowered operand is a constant that is not a table.
+fn is_literal(node: &Node) -> bool {
+    matches!(
+        node,
+        Node::Null | Node::Bool(_) | Node::Int(_) | Node::Float(_) | Node::Str(_)
+    )
 }
 
 /// The text of a token (an identifier, symbol or numeral).
@@ -153,14 +251,14 @@ impl Lowerer<'_> {
         };
         let mut items: Vec<Node> = init.iter().map(|e| self.single(e)).collect();
         let last = self.expr(last);
-        if last.multi {
+        if last.is_multi() {
             if items.is_empty() {
-                last.node
+                last.list()
             } else {
-                Node::call("list.concat", [Node::call("list.new", items), last.node])
+                Node::call("list.concat", [Node::call("list.new", items), last.list()])
             }
         } else {
-            items.push(last.node);
+            items.push(last.single());
             Node::call("list.new", items)
         }
     }
@@ -174,22 +272,22 @@ impl Lowerer<'_> {
             let is_last = i + 1 == exprs.len();
             if is_last && values.len() < n {
                 let lowered = self.expr(e);
-                if lowered.multi {
+                if lowered.is_multi() {
                     let t = self.temp("m");
-                    setup.push(let_(&t, lowered.node));
+                    setup.push(let_(&t, lowered.list()));
                     let mut k = 0;
                     while values.len() < n {
                         values.push(nth(var(&t), k));
                         k += 1;
                     }
                 } else {
-                    values.push(lowered.node);
+                    values.push(lowered.single());
                 }
             } else if values.len() < n {
                 values.push(self.single(e));
             } else {
                 // Evaluated for its effects only.
-                let node = self.expr(e).node;
+                let node = self.expr(e).single();
                 setup.push(node);
             }
         }
@@ -222,7 +320,7 @@ impl Lowerer<'_> {
             }
             _ => {
                 let (a, b) = (self.single(lhs), self.single(rhs));
-                if let Some(head) = compare_op(op) {
+                if let Some(head) = compare_op(op, is_literal(&a) || is_literal(&b)) {
                     Node::call(head, [a, b])
                 } else if let Some(sym) = arith_op(op) {
                     Node::call("lua.arith", [Node::str(sym), a, b])
@@ -393,6 +491,15 @@ impl Lowerer<'_> {
             if let Some(Suffix::Index(ast::Index::Dot { name: field, .. })) = suffixes.first() {
                 let qualified = format!("{name}.{}", text(field));
                 let name_span = start..self.tok_span(field).end;
+                // `io.stdout:write(...)` is `io.write(...)`.
+                if qualified == "io.stdout"
+                    && let Some(Suffix::Call(ast::Call::MethodCall(m))) = suffixes.get(1)
+                    && text(m.name()) == "write"
+                {
+                    let span = start..self.span(m).end;
+                    let lowered = self.library_call("io.write", m.args(), span, name_span);
+                    return (lowered, &suffixes[2..]);
+                }
                 if let Some(Suffix::Call(ast::Call::AnonymousCall(args))) = suffixes.get(1) {
                     let span = start..self.span(args).end;
                     let lowered = self.library_call(&qualified, args, span, name_span);
@@ -429,8 +536,8 @@ impl Lowerer<'_> {
             }
             Suffix::Call(ast::Call::AnonymousCall(args)) => {
                 let f = current.single();
-                let args = self.args(args);
-                Lowered::many(Node::call("std.apply", [f, args]))
+                let args = self.call_args(args);
+                Lowered::call(apply(f, args))
             }
             Suffix::Call(ast::Call::MethodCall(m)) => {
                 let receiver = current.single();
@@ -458,42 +565,97 @@ impl Lowerer<'_> {
         }
     }
 
-    /// `recv:name(args)`: a string method (the `string` library) when `recv` is a
-    /// string at run time, else the function stored under `name`, called with `recv`
-    /// first.
+    /// Call arguments, each truncated to one value but a last call or `...`, which is
+    /// expanded.
+    pub(crate) fn call_args(&mut self, args: &FunctionArgs) -> Args {
+        match args {
+            FunctionArgs::Parentheses { arguments, .. } => {
+                let exprs: Vec<&Expression> = arguments.iter().collect();
+                match exprs.split_last() {
+                    Some((last, init)) => {
+                        let mut items: Vec<Node> = init.iter().map(|e| self.single(e)).collect();
+                        let last = self.expr(last);
+                        if last.is_multi() {
+                            let list = if items.is_empty() {
+                                last.list()
+                            } else {
+                                Node::call(
+                                    "list.concat",
+                                    [Node::call("list.new", items), last.list()],
+                                )
+                            };
+                            Args::List(list)
+                        } else {
+                            items.push(last.single());
+                            Args::Plain(items)
+                        }
+                    }
+                    None => Args::Plain(Vec::new()),
+                }
+            }
+            FunctionArgs::String(tok) => Args::Plain(vec![self.string(tok)]),
+            FunctionArgs::TableConstructor(t) => Args::Plain(vec![self.table(t)]),
+            other => {
+                let span = self.span(other);
+                self.error(diag::unsupported_library(span, "these arguments"));
+                Args::Plain(Vec::new())
+            }
+        }
+    }
+
+    /// `recv:name(args)`: the function stored under `name`, called with `recv` first;
+    /// when `name` is also a string library function, that function when `recv` is a
+    /// string at run time.
     fn method_call(&mut self, receiver: Node, m: &ast::MethodCall) -> Lowered {
         let name = text(m.name());
-        let r = self.temp("recv");
-        let a = self.temp("args");
-        let args = self.args(m.args());
-        let all = Node::call("list.concat", [Node::call("list.new", [var(&r)]), args]);
-        let table_call = Node::call(
-            "std.apply",
-            [
-                Node::call("lua.index", [var(&r), Node::Str(name.clone())]),
-                var(&a),
-            ],
-        );
-        let qualified = format!("string.{name}");
-        let call = if self.is_string_method(&name) {
-            let string_call = self.library_call_list(&qualified, var(&a), self.tok_span(m.name()));
-            Node::call(
-                "std.if",
-                [
-                    Node::call(
-                        "bool.eq",
-                        [Node::call("std.typeof", [var(&r)]), Node::str("string")],
-                    ),
-                    string_call.list(),
-                    table_call,
-                ],
-            )
+        let mut setup = Vec::new();
+        // A variable receiver is read again; anything else is evaluated once, first.
+        let r = if peel(&receiver).head() == Some("std.var") {
+            receiver
         } else {
-            table_call
+            let t = self.temp("recv");
+            setup.push(let_(&t, receiver));
+            var(&t)
         };
-        Lowered::many(Node::call(
-            "std.seq",
-            [let_(&r, receiver), let_(&a, all), call],
-        ))
+        let args = self.call_args(m.args());
+        let method = Node::call("lua.index", [r.clone(), Node::Str(name.clone())]);
+        let string_alt = if self.is_string_method(&name) {
+            let list = match &args {
+                Args::Plain(items) => Node::call(
+                    "list.new",
+                    std::iter::once(r.clone()).chain(items.iter().cloned()),
+                ),
+                Args::List(list) => Node::call(
+                    "list.concat",
+                    [Node::call("list.new", [r.clone()]), list.clone()],
+                ),
+            };
+            let qualified = format!("string.{name}");
+            let string_call = self
+                .library_call_list(&qualified, list, self.tok_span(m.name()))
+                .list();
+            let test = Node::call(
+                "bool.eq",
+                [Node::call("std.typeof", [r.clone()]), Node::str("string")],
+            );
+            Some((test, string_call))
+        } else {
+            None
+        };
+        let call = match args {
+            Args::Plain(items) => Node::call("std.apply", [method, r].into_iter().chain(items)),
+            Args::List(list) => Node::call(
+                "std.apply_list",
+                [
+                    method,
+                    Node::call("list.concat", [Node::call("list.new", [r]), list]),
+                ],
+            ),
+        };
+        Lowered::Call(CallNode {
+            setup,
+            call,
+            string_alt,
+        })
     }
 }

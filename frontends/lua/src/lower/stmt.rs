@@ -46,16 +46,25 @@ impl Lowerer<'_> {
                 Node::call("std.break", [])
             }
             LastStmt::Return(r) => {
-                // The chunk's own `return v` gives the script's result `v` itself.
-                if self.funcs.len() == 1
-                    && r.returns().len() == 1
-                    && let Some(e) = r.returns().iter().next()
-                {
-                    let value = self.single(e);
-                    return Node::call("std.return", [value]);
+                let exprs: Vec<&Expression> = r.returns().iter().collect();
+                // The script's own `return v` gives the script's result `v` itself, and
+                // `return a, b` the list of them.
+                if self.funcs.len() == 1 && !self.module {
+                    if let [e] = exprs[..] {
+                        let value = self.single(e);
+                        return Node::call("std.return", [value]);
+                    }
+                    let list = self.exp_list(exprs);
+                    return Node::call("std.return", [list]);
                 }
-                let list = self.exp_list(r.returns().iter());
-                Node::call("std.return", [list])
+                match exprs[..] {
+                    [] => super::func::no_values(),
+                    [e] => self.expr(e).return_all(),
+                    _ => {
+                        let list = self.exp_list(exprs);
+                        Node::call("std.return_values", [list])
+                    }
+                }
             }
             other => {
                 let span = self.span(other);
@@ -71,7 +80,7 @@ impl Lowerer<'_> {
             Stmt::LocalAssignment(a) => self.local(a, out),
             Stmt::FunctionCall(call) => {
                 let suffixes: Vec<&Suffix> = call.suffixes().collect();
-                out.push(self.chain(call.prefix(), &suffixes).node);
+                out.push(self.chain(call.prefix(), &suffixes).single());
             }
             Stmt::FunctionDeclaration(f) => out.push(self.function_declaration(f)),
             Stmt::LocalFunction(f) => {
@@ -358,16 +367,21 @@ impl Lowerer<'_> {
         let r = self.temp("r");
         self.func().loops += 1;
         self.push_scope();
-        let mut body = vec![let_(
-            &r,
-            Node::call(
-                "std.apply",
-                [var(&fv), Node::call("list.new", [var(&sv), var(&cv)])],
-            ),
-        )];
+        let step = Node::call("std.apply", [var(&fv), var(&sv), var(&cv)]);
+        // One loop variable needs the iterator's first result only.
+        let mut body = if names.len() == 1 {
+            vec![]
+        } else {
+            vec![let_(&r, Node::call("std.results", [step.clone()]))]
+        };
         for (k, name) in names.iter().enumerate() {
             self.declare(name);
-            body.push(let_(name, nth(var(&r), k as i64)));
+            let value = if names.len() == 1 {
+                step.clone()
+            } else {
+                nth(var(&r), k as i64)
+            };
+            body.push(let_(name, value));
             if k == 0 {
                 body.push(Node::call(
                     "std.if",

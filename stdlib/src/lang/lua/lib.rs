@@ -34,7 +34,12 @@ impl Args<'_> {
     }
 }
 
-pub(crate) fn call(c: &mut Call<'_>, name: &str, items: &[Value], line: Option<i64>) -> Results {
+pub(crate) fn call(
+    c: &mut Call<'_>,
+    name: &str,
+    items: &[Value],
+    line: Option<(String, i64)>,
+) -> Results {
     let a = Args { name, items };
     match lib_call(c, &a, line) {
         Ok(v) => Ok(v),
@@ -139,10 +144,13 @@ fn bytes_to_value(c: &mut Call<'_>, bytes: &[u8]) -> Result<Value, Fail> {
     new_str(c, String::from_utf8_lossy(bytes).into_owned())
 }
 
-fn lib_call(c: &mut Call<'_>, a: &Args<'_>, line: Option<i64>) -> F {
+fn lib_call(c: &mut Call<'_>, a: &Args<'_>, line: Option<(String, i64)>) -> F {
     match a.name {
         "print" => {
-            let parts: Vec<String> = a.items.iter().map(|v| tostring(c.heap(), *v)).collect();
+            let mut parts = Vec::with_capacity(a.items.len());
+            for &v in a.items {
+                parts.push(super::tostring_meta(c, v)?);
+            }
             let line = parts.join("\t");
             Ok(vec![new_str(c, line)?])
         }
@@ -165,7 +173,7 @@ fn lib_call(c: &mut Call<'_>, a: &Args<'_>, line: Option<i64>) -> F {
             if a.items.is_empty() {
                 return Err(a.bad(0, "value expected").into());
             }
-            let s = tostring(c.heap(), a.get(0));
+            let s = super::tostring_meta(c, a.get(0))?;
             Ok(vec![new_str(c, s)?])
         }
         "tonumber" => tonumber(c, a),
@@ -191,7 +199,28 @@ fn lib_call(c: &mut Call<'_>, a: &Args<'_>, line: Option<i64>) -> F {
             })
         }
         "gmatch.step" => gmatch_step(c, a),
-        "rawequal" => one(Value::Bool(c.heap().equal(a.get(0), a.get(1)))),
+        "rawequal" => one(Value::Bool(super::meta::raw_equal(
+            c.heap(),
+            a.get(0),
+            a.get(1),
+        ))),
+        "setmetatable" => {
+            let t = a.get(0);
+            if !matches!(table::view(c.heap(), t), Some(table::View::Table { .. })) {
+                return Err(a
+                    .bad(0, format!("table expected, got {}", arg_type(a, 0)))
+                    .into());
+            }
+            let mt = a.get(1);
+            if mt != Value::Null
+                && !matches!(table::view(c.heap(), mt), Some(table::View::Table { .. }))
+            {
+                return Err(a.bad(1, "nil or table expected").into());
+            }
+            super::meta::set_metatable(c, t, mt)?;
+            one(t)
+        }
+        "getmetatable" => one(super::meta::get_metatable(c.heap(), a.get(0))),
         "rawlen" => match table::length(c.heap(), a.get(0)) {
             Some(n) => one(Value::Int(n)),
             None => match c.heap().str(a.get(0)) {
@@ -241,12 +270,16 @@ fn message_of(c: &Call<'_>, v: Value) -> String {
     }
 }
 
-fn error(c: &mut Call<'_>, a: &Args<'_>, line: Option<i64>) -> Result<RuntimeError, Fail> {
+fn error(
+    c: &mut Call<'_>,
+    a: &Args<'_>,
+    line: Option<(String, i64)>,
+) -> Result<RuntimeError, Fail> {
     let v = a.get(0);
     let level = opt_int(c, a, 1, 1)?;
     let v = match (v, line) {
-        (Value::Str(_), Some(line)) if level > 0 => {
-            let text = format!("{CHUNK}:{line}: {}", c.heap().str(v).unwrap_or_default());
+        (Value::Str(_), Some((chunk, line))) if level > 0 => {
+            let text = format!("{chunk}:{line}: {}", c.heap().str(v).unwrap_or_default());
             new_str(c, text)?
         }
         _ => v,
@@ -397,8 +430,18 @@ fn string_lib(c: &mut Call<'_>, a: &Args<'_>) -> F {
         }
         "string.char" => string_char(c, a),
         "string.format" => {
-            let text = format::format(c.heap(), bytes, a.items.get(1..).unwrap_or_default())
-                .map_err(Fail::Lua)?;
+            // `%s` of a table shows its `__tostring`.
+            let mut args = a.items.get(1..).unwrap_or_default().to_vec();
+            for v in &mut args {
+                if matches!(v, Value::Obj(_))
+                    && (super::meta::metamethod(c.heap(), *v, "__tostring").is_some()
+                        || super::meta::metamethod(c.heap(), *v, "__name").is_some())
+                {
+                    let text = super::tostring_meta(c, *v)?;
+                    *v = c.alloc_str(text)?;
+                }
+            }
+            let text = format::format(c.heap(), bytes, &args).map_err(Fail::Lua)?;
             Ok(vec![new_str(c, text)?])
         }
         "string.find" | "string.match" => find(c, a, &s),
@@ -560,18 +603,9 @@ fn gsub(c: &mut Call<'_>, a: &Args<'_>, s: &str) -> F {
                             for cap in &caps {
                                 args.push(capture_value(c, src, *cap)?);
                             }
-                            let list = c.alloc_list(args)?;
-                            let r = c.ctx.call(repl, &[list])?;
-                            match r {
-                                Value::List(_) => c
-                                    .heap()
-                                    .list(r)
-                                    .and_then(|l| l.first().copied())
-                                    .unwrap_or(Value::Null),
-                                other => other,
-                            }
+                            c.ctx.call(repl, &args)?
                         } else {
-                            get(c, repl, first)?
+                            super::meta::index(c, repl, first)?
                         };
                         match v {
                             Value::Null | Value::Bool(false) => None,
@@ -792,20 +826,10 @@ impl Sorter<'_, '_> {
     fn less(&mut self, x: Value, y: Value) -> Result<bool, Fail> {
         self.c.charge_items(1)?;
         if self.cmp != Value::Null {
-            let args = self.c.alloc_list(vec![x, y])?;
-            let r = self.c.ctx.call(self.cmp, &[args])?;
-            let first = match r {
-                Value::List(_) => self
-                    .c
-                    .heap()
-                    .list(r)
-                    .and_then(|l| l.first().copied())
-                    .unwrap_or(Value::Null),
-                other => other,
-            };
-            return Ok(is_truthy(first));
+            let r = self.c.ctx.call(self.cmp, &[x, y])?;
+            return Ok(is_truthy(r));
         }
-        lua_less(self.c, x, y)
+        Ok(super::meta::compare(self.c, super::meta::Cmp::Lt, x, y)?)
     }
 
     fn sort(&mut self, mut lo: usize, mut up: usize) -> Result<(), Fail> {
@@ -872,22 +896,6 @@ impl Sorter<'_, '_> {
 }
 
 /// Lua's `<` on numbers and strings.
-fn lua_less(c: &Call<'_>, x: Value, y: Value) -> Result<bool, Fail> {
-    if let (Some(_), Some(_)) = (x.as_f64(), y.as_f64()) {
-        return Ok(weft_runtime::num::cmp_numbers(x, y) == Some(std::cmp::Ordering::Less));
-    }
-    if let (Some(a), Some(b)) = (c.heap().str(x), c.heap().str(y)) {
-        return Ok(a.as_bytes() < b.as_bytes());
-    }
-    let (tx, ty) = (type_name(x), type_name(y));
-    Err(if tx == ty {
-        format!("attempt to compare two {tx} values")
-    } else {
-        format!("attempt to compare {tx} with {ty}")
-    }
-    .into())
-}
-
 fn float_to_value(f: f64) -> Value {
     match number::float_to_int(f) {
         Some(i) => Value::Int(i),
@@ -923,9 +931,9 @@ fn math_lib(c: &mut Call<'_>, a: &Args<'_>) -> F {
             for i in 1..a.items.len() {
                 let v = number_arg(c, a, i)?;
                 let replace = if a.name == "math.max" {
-                    lua_less(c, best, v)?
+                    super::meta::compare(c, super::meta::Cmp::Lt, best, v)?
                 } else {
-                    lua_less(c, v, best)?
+                    super::meta::compare(c, super::meta::Cmp::Lt, v, best)?
                 };
                 if replace {
                     best = v;

@@ -171,6 +171,22 @@ pub(crate) fn get(heap: &Heap, t: Value, k: Value) -> Option<Value> {
     })
 }
 
+/// `t[name]` for a string key, without metamethods (nil when `t` is not indexable).
+pub(crate) fn get_str(heap: &Heap, t: Value, name: &str) -> Value {
+    let found = match view(heap, t) {
+        Some(View::Table { hash, .. }) if !name.starts_with(TAG) => {
+            obj(heap, hash).and_then(|m| m.get(name))
+        }
+        Some(View::Record(o)) => obj(heap, o).and_then(|m| m.get(name)),
+        Some(View::Table { .. }) => {
+            let key = Key::Str(name.to_owned());
+            return hash_get(heap, view(heap, t).unwrap_or(View::Record(0)), &key);
+        }
+        _ => None,
+    };
+    found.unwrap_or(Value::Null)
+}
+
 fn hash_get(heap: &Heap, view: View, key: &Key) -> Value {
     match view {
         View::Table { hash, .. } => obj(heap, hash)
