@@ -1,16 +1,23 @@
-//! Multi-file TypeScript/JavaScript programs through the `weft` binary: CommonJS
-//! (`require`, `exports`, `module.exports`, a cycle, a module that runs once) and ES
-//! modules (`import`/`export`, default and namespace imports), on both backends, against
-//! the output node gave for the same files (`main.expected`, written by running node in
-//! the program's folder; the tests re-run node when it is installed).
+//! Multi-file programs through the `weft` binary, on both backends, against the output
+//! the real interpreter gave for the same files (`main.expected`, written by running it in
+//! the program's folder; the tests re-run it when it is installed): TypeScript/JavaScript
+//! with CommonJS (`require`, `exports`, `module.exports`, a cycle, a module that runs once)
+//! and ES modules (`import`/`export`, default and namespace imports), and Lua with
+//! `require` (sibling modules, packages with `init.lua`, `package.loaded` caching).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn program(name: &str) -> PathBuf {
+    let folder = if name.starts_with("lua") {
+        "lua_modules"
+    } else {
+        "ts_modules"
+    };
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testsuite/programs/ts_modules")
-        .join(name)
+        .join("testsuite/programs")
+        .join(folder)
+        .join(name.trim_start_matches("lua/"))
 }
 
 fn run(dir: &Path, entry: &str, backend: &str) -> (String, String, i32) {
@@ -39,14 +46,23 @@ fn program_of(name: &str, files: &[(&str, &str)]) -> PathBuf {
 fn check(name: &str, entry: &str) {
     let dir = program(name);
     let expected = std::fs::read_to_string(dir.join("main.expected")).expect("main.expected");
-    if let Ok(node) = Command::new("node").arg(entry).current_dir(&dir).output() {
+    let interpreter = if entry.ends_with(".lua") {
+        "lua5.4"
+    } else {
+        "node"
+    };
+    if let Ok(real) = Command::new(interpreter)
+        .arg(entry)
+        .current_dir(&dir)
+        .output()
+    {
         assert_eq!(
-            String::from_utf8_lossy(&node.stdout),
+            String::from_utf8_lossy(&real.stdout),
             expected,
-            "{name}: node's output differs from main.expected"
+            "{name}: {interpreter}'s output differs from main.expected"
         );
     } else {
-        eprintln!("skipped: re-checking {name}/main.expected with node (not installed)");
+        eprintln!("skipped: re-checking {name}/main.expected with {interpreter} (not installed)");
     }
     for backend in ["vm", "jit"] {
         let (stdout, stderr, code) = run(&dir, entry, backend);
@@ -63,6 +79,78 @@ fn a_commonjs_program_with_a_cycle_matches_node_on_both_backends() {
 #[test]
 fn an_es_module_program_matches_node_on_both_backends() {
     check("esm", "main.mjs");
+}
+
+#[test]
+fn a_lua_program_of_modules_and_packages_matches_lua54_on_both_backends() {
+    check("lua/basic", "main.lua");
+}
+
+#[test]
+fn a_runtime_error_in_a_lua_module_names_that_module() {
+    let dir = program_of(
+        "lua-module-error",
+        &[
+            ("main.lua", "local m = require 'm'\nm.boom()\n"),
+            (
+                "m.lua",
+                "local M = {}\nfunction M.boom()\n  return nil + 1\nend\nreturn M\n",
+            ),
+        ],
+    );
+    let (_, stderr, code) = run(&dir, "main.lua", "vm");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("m.lua:3:3"), "{stderr}");
+    assert!(
+        stderr.contains("attempt to perform arithmetic on a nil value"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_syntax_error_in_a_required_lua_module_is_a_diagnostic_in_that_file() {
+    let dir = program_of(
+        "lua-module-syntax",
+        &[
+            ("main.lua", "local m = require('m')\nprint(m)\n"),
+            ("m.lua", "return {\n  x = ,\n}\n"),
+        ],
+    );
+    let (_, stderr, code) = run(&dir, "main.lua", "vm");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[E3001]"), "{stderr}");
+    assert!(stderr.contains("m.lua:2:"), "{stderr}");
+}
+
+/// A module required by a computed name is found among the files beside the entry; one of
+/// those that does not compile fails only when it is required, with its problem.
+#[test]
+fn lua_require_by_a_computed_name_loads_files_beside_the_entry() {
+    let dir = program_of(
+        "lua-dynamic-require",
+        &[
+            (
+                "main.lua",
+                "local name = 'gr' .. 'eet'\nprint(require(name).hello('you'))\n\
+                 print(pcall(require, 'missing'))\n\
+                 local ok, err = pcall(require, 'broken')\nprint(ok, err:match('broken') ~= nil)\n",
+            ),
+            (
+                "greet.lua",
+                "return { hello = function(who) return 'hello, ' .. who end }\n",
+            ),
+            ("broken.lua", "goto nowhere\n"),
+        ],
+    );
+    let (stdout, stderr, code) = run(&dir, "main.lua", "vm");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "hello, you\nfalse\tmodule 'missing' not found:\n\tno field package.preload['missing']\n\tno file 'missing.lua'\nfalse\ttrue\n"
+    );
 }
 
 #[test]
