@@ -8,6 +8,8 @@
 //! allocated bytes crossed the threshold. Freed slots are reused last-freed-first, so a run
 //! is deterministic and the heap serialises as plain data for suspend and resume.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{self as diag, RuntimeError};
@@ -22,12 +24,72 @@ const MIN_GC_THRESHOLD: usize = 1 << 20;
 
 /// An object: string keys in insertion order, and (rarely) the object-model links of
 /// [`ObjMeta`]: a prototype, class data, accessors.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+///
+/// A small object is searched key by key; from [`INDEX_AT`] entries on, a hash index from
+/// key to position makes a lookup constant-time (a Lua table's hash part, a dictionary of
+/// thousands of keys). The index and the entries' byte count are derived data: they are
+/// not serialised, and are rebuilt when a state is loaded.
+#[derive(Clone, Debug, Default)]
 pub struct ObjMap {
     entries: Vec<(String, Value)>,
     /// Boxed so a plain object (no prototype, no accessors) stays one vector wide.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     meta: Option<Box<ObjMeta>>,
+    index: Option<Box<HashMap<Box<str>, u32>>>,
+    /// The bytes the entries are charged for (keys plus [`ENTRY_OVERHEAD`] each).
+    entry_bytes: usize,
+}
+
+/// How many entries an object has before it gets a hash index.
+pub const INDEX_AT: usize = 12;
+
+impl PartialEq for ObjMap {
+    fn eq(&self, other: &ObjMap) -> bool {
+        self.entries == other.entries && self.meta == other.meta
+    }
+}
+
+/// What is saved of an object.
+#[derive(Serialize)]
+struct ObjMapOut<'a> {
+    entries: &'a [(String, Value)],
+    #[serde(skip_serializing_if = "no_meta")]
+    meta: &'a Option<Box<ObjMeta>>,
+}
+
+fn no_meta(meta: &&Option<Box<ObjMeta>>) -> bool {
+    meta.is_none()
+}
+
+#[derive(Deserialize)]
+struct ObjMapIn {
+    entries: Vec<(String, Value)>,
+    #[serde(default)]
+    meta: Option<Box<ObjMeta>>,
+}
+
+impl Serialize for ObjMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ObjMapOut {
+            entries: &self.entries,
+            meta: &self.meta,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ObjMap {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ObjMap, D::Error> {
+        let data = ObjMapIn::deserialize(d)?;
+        let mut map = ObjMap {
+            meta: data.meta,
+            ..ObjMap::default()
+        };
+        // Later duplicates of a key (only a hand-edited state has them) replace earlier ones.
+        for (k, v) in data.entries {
+            map.set(&k, v);
+        }
+        Ok(map)
+    }
 }
 
 /// What an object has beyond its own entries. See `crate::object` and `docs/runtime.md`.
@@ -78,26 +140,49 @@ impl ObjMap {
     }
 
     pub fn get(&self, key: &str) -> Option<Value> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+        self.position(key).map(|pos| self.entries[pos].1)
     }
 
     /// Sets `key`; a new key goes last. Returns whether the key is new.
     pub fn set(&mut self, key: &str, value: Value) -> bool {
-        match self.entries.iter_mut().find(|(k, _)| k == key) {
-            Some(slot) => {
-                slot.1 = value;
-                false
-            }
-            None => {
-                self.entries.push((key.to_owned(), value));
-                true
-            }
+        if let Some(pos) = self.position(key) {
+            self.entries[pos].1 = value;
+            return false;
         }
+        let pos = self.entries.len();
+        self.entries.push((key.to_owned(), value));
+        self.entry_bytes += key.len() + ENTRY_OVERHEAD;
+        match &mut self.index {
+            Some(index) => {
+                index.insert(key.into(), pos as u32);
+            }
+            None if self.entries.len() >= INDEX_AT => self.reindex(),
+            None => {}
+        }
+        true
+    }
+
+    /// Rebuilds the hash index from the entries.
+    fn reindex(&mut self) {
+        if self.entries.len() < INDEX_AT {
+            self.index = None;
+            return;
+        }
+        let index = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.as_str().into(), i as u32))
+            .collect();
+        self.index = Some(Box::new(index));
     }
 
     /// The position of `key` among the entries.
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.entries.iter().position(|(k, _)| k == key)
+        match &self.index {
+            Some(index) => index.get(key).map(|&i| i as usize),
+            None => self.entries.iter().position(|(k, _)| k == key),
+        }
     }
 
     /// Replaces the value of the entry at `pos` (from [`ObjMap::position`]).
@@ -109,9 +194,32 @@ impl ObjMap {
 
     /// Removes `key`, returning its position if it was there.
     pub fn remove(&mut self, key: &str) -> Option<usize> {
-        let pos = self.entries.iter().position(|(k, _)| k == key)?;
-        self.entries.remove(pos);
+        let pos = self.position(key)?;
+        let (k, _) = self.entries.remove(pos);
+        self.entry_bytes = self.entry_bytes.saturating_sub(k.len() + ENTRY_OVERHEAD);
+        if let Some(index) = &mut self.index {
+            index.remove(k.as_str());
+            // Later entries moved down one place.
+            let at = pos as u32;
+            index
+                .values_mut()
+                .filter(|i| **i > at)
+                .for_each(|i| *i -= 1);
+        }
         Some(pos)
+    }
+
+    /// Keeps the entries `keep` says yes to, in order: many removals in one pass.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, Value) -> bool) {
+        self.entries.retain(|(k, v)| keep(k, *v));
+        self.entry_bytes = self
+            .entries
+            .iter()
+            .map(|(k, _)| k.len() + ENTRY_OVERHEAD)
+            .sum();
+        if self.index.is_some() {
+            self.reindex();
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -203,19 +311,15 @@ impl HeapObj {
                 HeapObj::Str(s) => s.len(),
                 HeapObj::List(items) => items.len() * 16,
                 HeapObj::Obj(map) => {
-                    let own: usize = map
-                        .entries
-                        .iter()
-                        .map(|(k, _)| k.len() + ENTRY_OVERHEAD)
-                        .sum();
-                    own + map.meta.as_ref().map_or(0, |m| {
-                        SLOT_OVERHEAD
-                            + m.class.as_ref().map_or(0, |c| c.name.len() + 32)
-                            + m.accessors
-                                .iter()
-                                .map(|(k, _, _)| k.len() + ENTRY_OVERHEAD)
-                                .sum::<usize>()
-                    })
+                    map.entry_bytes
+                        + map.meta.as_ref().map_or(0, |m| {
+                            SLOT_OVERHEAD
+                                + m.class.as_ref().map_or(0, |c| c.name.len() + 32)
+                                + m.accessors
+                                    .iter()
+                                    .map(|(k, _, _)| k.len() + ENTRY_OVERHEAD)
+                                    .sum::<usize>()
+                        })
                 }
                 HeapObj::Closure(c) => c.captures.len() * 16,
                 HeapObj::Handle(h) => h.kind.len(),

@@ -18,6 +18,8 @@
 //! Other values can be indexed too: an IR list (from the SDK) reads as a 1-based
 //! sequence, and a plain IR object as a record with string keys.
 
+use std::collections::HashSet;
+
 use weft_runtime::{Heap, HeapObj, ObjMap, RuntimeError, Value, diagnostics as diag, num};
 
 pub(crate) const ARRAY: &str = "lua.array";
@@ -148,6 +150,21 @@ fn obj(heap: &Heap, id: u32) -> Option<&ObjMap> {
 /// `t[k]` without metamethods; `None` when `t` cannot be indexed.
 pub(crate) fn get(heap: &Heap, t: Value, k: Value) -> Option<Value> {
     let view = view(heap, t)?;
+    // A string key is stored as itself (unless it starts with the tag): no need to build
+    // its encoded form.
+    if let Value::Str(_) = k
+        && let Some(name) = heap.str(k)
+        && !name.starts_with(TAG)
+    {
+        return Some(
+            match view {
+                View::Table { hash, .. } => obj(heap, hash).and_then(|m| m.get(name)),
+                View::Record(o) => obj(heap, o).and_then(|m| m.get(name)),
+                View::List(_) => None,
+            }
+            .unwrap_or(Value::Null),
+        );
+    }
     let Ok(key) = key(heap, k) else {
         return Some(Value::Null);
     };
@@ -173,18 +190,16 @@ pub(crate) fn get(heap: &Heap, t: Value, k: Value) -> Option<Value> {
 
 /// `t[name]` for a string key, without metamethods (nil when `t` is not indexable).
 pub(crate) fn get_str(heap: &Heap, t: Value, name: &str) -> Value {
-    let found = match view(heap, t) {
-        Some(View::Table { hash, .. }) if !name.starts_with(TAG) => {
-            obj(heap, hash).and_then(|m| m.get(name))
-        }
-        Some(View::Record(o)) => obj(heap, o).and_then(|m| m.get(name)),
-        Some(View::Table { .. }) => {
-            let key = Key::Str(name.to_owned());
-            return hash_get(heap, view(heap, t).unwrap_or(View::Record(0)), &key);
-        }
-        _ => None,
-    };
-    found.unwrap_or(Value::Null)
+    match view(heap, t) {
+        Some(View::Table { hash, .. }) if !name.starts_with(TAG) => obj(heap, hash)
+            .and_then(|m| m.get(name))
+            .unwrap_or(Value::Null),
+        Some(v @ View::Table { .. }) => hash_get(heap, v, &Key::Str(name.to_owned())),
+        Some(View::Record(o)) => obj(heap, o)
+            .and_then(|m| m.get(name))
+            .unwrap_or(Value::Null),
+        _ => Value::Null,
+    }
 }
 
 fn hash_get(heap: &Heap, view: View, key: &Key) -> Value {
@@ -240,6 +255,15 @@ pub(crate) fn set(heap: &mut Heap, t: Value, k: Value, v: Value) -> Result<(), S
             super::number::type_name(t)
         )));
     };
+    // Replacing the value of a string key the table has: found without encoding it.
+    if let (View::Table { hash, .. }, Value::Str(_)) = (view, k)
+        && let Some(name) = heap.str(k)
+        && !name.starts_with(TAG)
+        && let Some(pos) = obj(heap, hash).and_then(|m| m.position(name))
+    {
+        update_obj(heap, hash, |m| m.set_at(pos, v))?;
+        return Ok(());
+    }
     let key = key(heap, k).map_err(SetError::Lua)?;
     match (view, &key) {
         (View::Table { array, .. }, Key::Int(i)) if *i >= 1 => {
@@ -301,24 +325,33 @@ pub(crate) fn set(heap: &mut Heap, t: Value, k: Value, v: Value) -> Result<(), S
     }
 }
 
-/// Moves keys `n + 1, n + 2, ...` from the hash part to the end of the array part.
+/// Moves keys `n + 1, n + 2, ...` from the hash part to the end of the array part (up to
+/// the first one missing, or nil, which is dropped), in one pass over the hash part.
 fn migrate(heap: &mut Heap, view: View) -> Result<(), RuntimeError> {
     let View::Table { array, hash, .. } = view else {
         return Ok(());
     };
+    let mut next = list(heap, array).len() as i64 + 1;
+    let mut gone: HashSet<String> = HashSet::new();
+    let mut moved = Vec::new();
     loop {
-        let next = list(heap, array).len() as i64 + 1;
         let enc = encode(&Key::Int(next));
         let Some(v) = obj(heap, hash).and_then(|m| m.get(&enc)) else {
-            return Ok(());
+            break;
         };
-        update_obj(heap, hash, |m| m.remove(&enc))?;
+        gone.insert(enc);
         if v == Value::Null {
-            return Ok(());
+            break;
         }
-        heap.check_room(16)?;
-        update_list(heap, array, |items| items.push(v))?;
+        moved.push(v);
+        next += 1;
     }
+    if gone.is_empty() {
+        return Ok(());
+    }
+    update_obj(heap, hash, |m| m.retain(|k, _| !gone.contains(k)))?;
+    heap.check_room(moved.len() * 16)?;
+    update_list(heap, array, |items| items.extend(moved))
 }
 
 fn hash_set(heap: &mut Heap, view: View, key: &Key, k: Value, v: Value) -> Result<(), SetError> {
@@ -343,11 +376,16 @@ fn hash_set(heap: &mut Heap, view: View, key: &Key, k: Value, v: Value) -> Resul
     Ok(())
 }
 
-/// Drops tombstones once they are more than half of a hash part.
+/// Drops tombstones once they are more than half of a hash part (checked each time the
+/// part reaches a power of two entries).
 fn compact(heap: &mut Heap, hash: u32) -> Result<(), RuntimeError> {
     let Some(map) = obj(heap, hash) else {
         return Ok(());
     };
+    // Counted only as the part doubles, so adding keys stays constant time on average.
+    if !map.len().is_power_of_two() {
+        return Ok(());
+    }
     let dead = map.iter().filter(|(_, v)| *v == Value::Null).count();
     if dead < 8 || dead * 2 < map.len() {
         return Ok(());
@@ -490,8 +528,9 @@ pub(crate) fn replace_array(
                     .collect()
             })
             .unwrap_or_default();
-        for k in stale {
-            update_obj(heap, hash, |m| m.remove(&k))?;
+        let stale: HashSet<String> = stale.into_iter().collect();
+        if !stale.is_empty() {
+            update_obj(heap, hash, |m| m.retain(|k, _| !stale.contains(k)))?;
         }
         migrate(heap, v)?;
     }
