@@ -27,6 +27,14 @@ const REPEAT: u8 = 5;
 
 /// Parses a chunk, or reports every syntax error; nesting too deep is refused first.
 pub(crate) fn parse(source: &str) -> Result<Ast, Vec<SourceDiagnostic>> {
+    // full_moon's lexer reads a backtick as the start of a Luau string, which it does not
+    // handle for Lua 5.4 (it panics): Lua has no such token.
+    if let Some(at) = stray_backtick(source) {
+        return Err(vec![diagnostics::syntax_error(
+            at..at + 1,
+            "unexpected symbol near '`'",
+        )]);
+    }
     if let Some(span) = too_deep(source) {
         return Err(vec![diagnostics::too_deep(span)]);
     }
@@ -46,6 +54,67 @@ pub(crate) fn parse(source: &str) -> Result<Ast, Vec<SourceDiagnostic>> {
             .collect());
     }
     Ok(parsed.into_ast())
+}
+
+/// The offset of the first backtick outside strings and comments.
+fn stray_backtick(source: &str) -> Option<usize> {
+    let b = source.as_bytes();
+    if !b.contains(&b'`') {
+        return None;
+    }
+    // The level of a long bracket `[==[` starting at `i`, if one starts there.
+    let long_open = |i: usize| -> Option<(usize, usize)> {
+        let mut j = i + 1;
+        while b.get(j) == Some(&b'=') {
+            j += 1;
+        }
+        (b.get(i) == Some(&b'[') && b.get(j) == Some(&b'[')).then_some((j - i - 1, j + 1))
+    };
+    // Where the long bracket of `level` opened before `from` closes (just past it).
+    let long_close = |from: usize, level: usize| -> usize {
+        let mut k = from;
+        while k < b.len() {
+            if b[k] == b']' {
+                let mut m = k + 1;
+                while b.get(m) == Some(&b'=') {
+                    m += 1;
+                }
+                if m - k - 1 == level && b.get(m) == Some(&b']') {
+                    return m + 1;
+                }
+            }
+            k += 1;
+        }
+        b.len()
+    };
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'`' => return Some(i),
+            b'-' if b.get(i + 1) == Some(&b'-') => {
+                i = match long_open(i + 2) {
+                    Some((level, body)) => long_close(body, level),
+                    None => b[i..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(b.len(), |p| i + p),
+                };
+            }
+            b'[' => match long_open(i) {
+                Some((level, body)) => i = long_close(body, level),
+                None => i += 1,
+            },
+            q @ (b'\'' | b'"') => {
+                i += 1;
+                while i < b.len() && b[i] != q && b[i] != b'\n' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Where the scan first refused the source, if it did.

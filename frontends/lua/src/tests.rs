@@ -58,3 +58,28 @@ fn nesting_is_bounded_where_it_nests_and_nowhere_else() {
     let half = "1 + ".repeat(3_000);
     check(&format!("local x = ({half}1) + {half}1"), false);
 }
+
+/// A backtick is no Lua token: a syntax error at its position, not a crash of the lexer
+/// (which reads it as a Luau string). Inside strings and comments it is text.
+#[test]
+fn a_backtick_is_a_syntax_error() {
+    for source in ["print(`)", "x = 1 ` 2", "local s = [[`]] ` "] {
+        let Err(diags) = crate::compile(source, Registry::standard()) else {
+            panic!("{source:?} compiled");
+        };
+        let at = source.rfind('`').unwrap_or(0);
+        assert_eq!(diags[0].code, "E3001", "{source:?}: {diags:?}");
+        assert_eq!(diags[0].span, at..at + 1, "{source:?}");
+    }
+    for source in [
+        "print('`')",
+        "print(\"a`b\")",
+        "-- `\nprint(1)",
+        "--[[ ` ]] print([==[`]==])",
+    ] {
+        assert!(
+            crate::compile(source, Registry::standard()).is_ok(),
+            "{source:?} should compile"
+        );
+    }
+}
