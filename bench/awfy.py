@@ -3,10 +3,11 @@
 
 The suite is not part of Weft: fetch smarr/are-we-fast-yet yourself and pass its
 `benchmarks` folder (`python3 bench/awfy.py --awfy /path/to/are-we-fast-yet/benchmarks`).
-Every engine runs the suite's own harness, unmodified, in its own language: Weft runs the
-JavaScript version (`harness.js`), node the same files, lua5.4 and luajit `harness.lua`,
-python3 `harness.py`. Each run must verify its result (the harness exits non-zero
-otherwise) and print the harness's usual lines.
+Every engine runs the suite's own harness, unmodified, in its own language: with
+`--lang js` (the default) Weft runs the JavaScript version (`harness.js`) beside node,
+lua5.4, luajit and python3 on their own versions; with `--lang lua` Weft runs the Lua
+version (`harness.lua`) beside lua5.4 and luajit on the same files. Each run must verify
+its result (the harness exits non-zero otherwise) and print the harness's usual lines.
 
 Times are steady state inside one process:
 - the reference interpreters run the harness with N outer iterations and report each
@@ -40,22 +41,37 @@ def reference(exe, lang_dir, harness):
     return lambda awfy, bench, n, inner: ([exe, harness, bench, str(n + 1), str(inner)], os.path.join(awfy, lang_dir))
 
 
-def weft(backend):
+def weft(backend, lang_dir="JavaScript", harness="harness.js"):
     def cmd(awfy, bench, n, inner):
         return ([WEFT, "run", "--backend", backend, "--gas", "1000000000000", "--max-heap", "4000000000",
-                 "--max-call-depth", "10000", "--repeat", str(n), "harness.js", bench, "1", str(inner)],
-                os.path.join(awfy, "JavaScript"))
+                 "--max-call-depth", "10000", "--repeat", str(n), harness, bench, "1", str(inner)],
+                os.path.join(awfy, lang_dir))
     return cmd
 
 
-ENGINES = [
-    ("weft vm", weft("vm"), os.path.exists(WEFT)),
-    ("weft jit", weft("jit"), os.path.exists(WEFT)),
+REFERENCES = [
     ("node", reference("node", "JavaScript", "harness.js"), shutil.which("node") is not None),
     ("lua5.4", reference("lua5.4", "Lua", "harness.lua"), shutil.which("lua5.4") is not None),
     ("luajit", reference("luajit", "Lua", "harness.lua"), shutil.which("luajit") is not None),
     ("python3", reference("python3", "Python", "harness.py"), shutil.which("python3") is not None),
 ]
+
+# Per language Weft runs: its engines (Weft's two backends and the references) and the
+# ratios reported.
+LANGS = {
+    "js": (
+        [("weft vm", weft("vm"), os.path.exists(WEFT)), ("weft jit", weft("jit"), os.path.exists(WEFT))]
+        + REFERENCES,
+        [("weft vm", "node"), ("weft jit", "node"), ("weft vm", "lua5.4"), ("weft jit", "luajit"),
+         ("weft vm", "python3")],
+    ),
+    "lua": (
+        [("weft vm", weft("vm", "Lua", "harness.lua"), os.path.exists(WEFT)),
+         ("weft jit", weft("jit", "Lua", "harness.lua"), os.path.exists(WEFT))]
+        + [r for r in REFERENCES if r[0] in ("lua5.4", "luajit")],
+        [("weft vm", "lua5.4"), ("weft jit", "lua5.4"), ("weft vm", "luajit"), ("weft jit", "luajit")],
+    ),
+}
 
 
 def measure(name, cmd, cwd, timeout):
@@ -81,9 +97,11 @@ def main():
     ap.add_argument("--rounds", type=int, default=2, help="interleaved processes per engine and benchmark; the best is kept")
     ap.add_argument("--timeout", type=int, default=600, help="seconds one process may take")
     ap.add_argument("--only", help="comma-separated benchmark names")
+    ap.add_argument("--lang", choices=sorted(LANGS), default="js", help="the version of the suite Weft runs")
     args = ap.parse_args()
-    engines = [(n, c) for n, c, ok in ENGINES if ok]
-    missing = [n for n, _, ok in ENGINES if not ok]
+    all_engines, ratios = LANGS[args.lang]
+    engines = [(n, c) for n, c, ok in all_engines if ok]
+    missing = [n for n, _, ok in all_engines if not ok]
     if missing:
         print(f"skipped (not installed or not built): {', '.join(missing)}", file=sys.stderr)
     benches = [b for b in BENCHMARKS if not args.only or b[0] in args.only.split(",")]
@@ -109,7 +127,6 @@ def main():
             best.pop(name, None)
         rows.append((bench, best))
     names = [n for n, _ in engines]
-    ratios = [("weft vm", "node"), ("weft jit", "node"), ("weft vm", "lua5.4"), ("weft jit", "luajit"), ("weft vm", "python3")]
     print("| benchmark | " + " | ".join(f"{n} (ms)" for n in names) + " | " + " | ".join(f"{a} / {b}" for a, b in ratios) + " |")
     print("|---|" + "---|" * (len(names) + len(ratios)))
     logs = {r: [] for r in ratios}
