@@ -34,6 +34,8 @@ pub struct ObjMap {
     entries: Vec<(String, Value)>,
     /// Boxed so a plain object (no prototype, no accessors) stays one vector wide.
     meta: Option<Box<ObjMeta>>,
+    // Boxed so that an object without an index stays one pointer wider, not a map wider.
+    #[allow(clippy::box_collection)]
     index: Option<Box<HashMap<Box<str>, u32>>>,
     /// The bytes the entries are charged for (keys plus [`ENTRY_OVERHEAD`] each).
     entry_bytes: usize,

@@ -31,8 +31,21 @@ use std::sync::OnceLock;
 
 pub use call::{BuiltinFn, Call, Ctx, describe};
 pub use core::parse_number;
-pub use lang::lua::{call_handler, lua_arith_binary};
+pub use lang::lua::lua_arith_binary;
 pub use methods::{call_method, method_op};
+
+/// What calling `v`, which is not a closure, runs, and the value passed as the first
+/// argument: a Lua table's `__call` (with the table), a Python class's constructor (with
+/// the class), a Python bound method's function (with its receiver), a Python instance's
+/// `__call__` (with the instance). `None` when `v` cannot be called.
+pub fn call_handler(
+    heap: &weft_runtime::Heap,
+    v: weft_runtime::Value,
+) -> Option<(weft_runtime::Value, weft_runtime::Value)> {
+    lang::lua::call_handler(heap, v)
+        .map(|h| (h, v))
+        .or_else(|| lang::py::classes::call_handler(heap, v))
+}
 
 /// A built-in opcode implementation and its canonical name.
 #[derive(Clone, Copy, Debug)]

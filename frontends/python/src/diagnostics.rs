@@ -52,12 +52,13 @@ fn unsupported(code: &'static str, what: &str, span: Range<usize>, help: &str) -
     .help(help)
 }
 
-pub(crate) fn class_def(span: Range<usize>) -> SourceDiagnostic {
+/// E4010: a part of `class` Weft does not support (`what` says which).
+pub(crate) fn class_def(span: Range<usize>, what: &str) -> SourceDiagnostic {
     unsupported(
         "E4010",
-        "`class`",
+        what,
         span,
-        "use dicts and functions instead of classes",
+        "a class body holds `def`s (with `@staticmethod`, `@classmethod`, `@property`, `@x.setter`) and `name = value` assignments",
     )
 }
 

@@ -68,6 +68,18 @@ pub(crate) static OPS: &[OpDef] = &[
     // ---- calls, methods, attributes ----------------------------------------------------
     op("py.method", "receiver: any, name: string, ...args: any -> any", 2,
         "Calls a Python method of a str, list, dict, set or tuple (`append`, `split`, `join`, `get`, `items`, `sort`, `add`...); AttributeError for others. One gas per element or 16 bytes processed.").per(1),
+    op("py.class", "name: string, bases: list, namespace: object, constructor: fn -> object", 2,
+        "A Python class: an object holding the namespace's entries, linked to its first base (several bases also keep their C3 order), that is its instances' prototype; calling it runs `constructor` with the class first (the front-end's, which makes the instance and calls `__init__`).").per(1),
+    op("py.class_attr", "class: any, name: string -> any", 1,
+        "The attribute `name` found on a class or its bases (in method resolution order), or null."),
+    op("py.is_object", "value: any -> bool", 1,
+        "Whether a value is a Python class or an instance of one (its methods are its attributes)."),
+    op("py.super_attr", "class: any, self: any, name: string, noop: fn -> any", 1,
+        "`super().name` inside a method of `class` on `self`: the attribute from the classes after `class` in the order of `self`'s class, bound to `self`; `noop` when that is `__init__` and no class has one."),
+    op("py.decorate", "kind: string, fn: any -> any", 1,
+        "`staticmethod(f)`, `classmethod(f)` or `property(f)` (kind names which): the marked function a class namespace holds."),
+    op("py.setattr", "obj: any, name: string, value: any -> any", 1,
+        "`obj.name = value` on a Python class or instance (a property's setter when the class has one); yields the value."),
     op("py.getattr", "obj: any, name: string -> any", 1, "Python `obj.name` for the attributes scripts read (an exception's `args`)."),
     op("py.call", "fn: fn, args: any -> any", 2, "Calls a function with the elements of an iterable as its arguments (`f(*args)`)."),
     // ---- builtins ----------------------------------------------------------------------

@@ -7,6 +7,7 @@
 //! CPython's messages, so `except ValueError` catches them by type.
 
 mod builtins;
+pub(crate) mod classes;
 mod format;
 mod methods;
 mod ops;
@@ -191,11 +192,11 @@ fn raise_op(c: &mut Call<'_>) -> R {
 pub(crate) static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "py.str",
-        func: builtins::str_op,
+        func: hooked::str_op,
     },
     Builtin {
         name: "py.repr",
-        func: builtins::repr_op,
+        func: hooked::repr_op,
     },
     Builtin {
         name: "py.format",
@@ -203,51 +204,51 @@ pub(crate) static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "py.print_text",
-        func: builtins::print_text,
+        func: hooked::print_text,
     },
     Builtin {
         name: "py.truthy",
-        func: ops::truthy,
+        func: hooked::truthy,
     },
     Builtin {
         name: "py.not",
-        func: ops::not,
+        func: hooked::not,
     },
     Builtin {
         name: "py.add",
-        func: ops::add,
+        func: hooked::add,
     },
     Builtin {
         name: "py.iadd",
-        func: ops::iadd,
+        func: hooked::iadd,
     },
     Builtin {
         name: "py.sub",
-        func: ops::sub,
+        func: hooked::sub,
     },
     Builtin {
         name: "py.mul",
-        func: ops::mul,
+        func: hooked::mul,
     },
     Builtin {
         name: "py.truediv",
-        func: ops::truediv,
+        func: hooked::truediv,
     },
     Builtin {
         name: "py.floordiv",
-        func: ops::floordiv,
+        func: hooked::floordiv,
     },
     Builtin {
         name: "py.mod",
-        func: ops::modulo,
+        func: hooked::modulo,
     },
     Builtin {
         name: "py.pow",
-        func: ops::pow,
+        func: hooked::pow,
     },
     Builtin {
         name: "py.neg",
-        func: ops::neg,
+        func: hooked::neg,
     },
     Builtin {
         name: "py.bitor",
@@ -263,39 +264,39 @@ pub(crate) static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "py.eq",
-        func: ops::eq,
+        func: hooked::eq,
     },
     Builtin {
         name: "py.ne",
-        func: ops::ne,
+        func: hooked::ne,
     },
     Builtin {
         name: "py.lt",
-        func: ops::lt,
+        func: hooked::lt,
     },
     Builtin {
         name: "py.le",
-        func: ops::le,
+        func: hooked::le,
     },
     Builtin {
         name: "py.gt",
-        func: ops::gt,
+        func: hooked::gt,
     },
     Builtin {
         name: "py.ge",
-        func: ops::ge,
+        func: hooked::ge,
     },
     Builtin {
         name: "py.contains",
-        func: ops::contains,
+        func: hooked::contains,
     },
     Builtin {
         name: "py.getitem",
-        func: seq::getitem,
+        func: hooked::getitem,
     },
     Builtin {
         name: "py.setitem",
-        func: seq::setitem,
+        func: hooked::setitem,
     },
     Builtin {
         name: "py.delitem",
@@ -307,7 +308,7 @@ pub(crate) static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "py.len",
-        func: seq::len,
+        func: hooked::len,
     },
     Builtin {
         name: "py.iter",
@@ -327,11 +328,35 @@ pub(crate) static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "py.method",
-        func: methods::method,
+        func: hooked::method,
+    },
+    Builtin {
+        name: "py.class",
+        func: classes::new_class,
+    },
+    Builtin {
+        name: "py.class_attr",
+        func: classes::class_attr_op,
+    },
+    Builtin {
+        name: "py.is_object",
+        func: classes::is_object_op,
+    },
+    Builtin {
+        name: "py.super_attr",
+        func: classes::super_attr,
+    },
+    Builtin {
+        name: "py.decorate",
+        func: classes::decorate,
+    },
+    Builtin {
+        name: "py.setattr",
+        func: hooked::setattr,
     },
     Builtin {
         name: "py.getattr",
-        func: builtins::getattr,
+        func: hooked::getattr,
     },
     Builtin {
         name: "py.call",
@@ -431,7 +456,7 @@ pub(crate) static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "py.isinstance",
-        func: builtins::isinstance,
+        func: hooked::isinstance,
     },
     Builtin {
         name: "py.chr",
@@ -466,3 +491,318 @@ pub(crate) static BUILTINS: &[Builtin] = &[
         func: raise_op,
     },
 ];
+
+/// The opcodes that consult a script's classes first (dunder methods, attributes, bound
+/// methods), then do what they do for the built-in types.
+mod hooked {
+    use weft_runtime::Value;
+
+    use super::classes::{self, binary, call_dunder};
+    use super::{R, builtins, methods, ops, raise, raise_type, seq};
+    use crate::call::Call;
+
+    /// `str(v)`: `__str__`, else `__repr__`, else the built-in form.
+    pub(crate) fn text_of(
+        c: &mut Call<'_>,
+        v: Value,
+    ) -> Result<String, weft_runtime::RuntimeError> {
+        if let Some(r) = call_dunder(c, v, "__str__", &[]) {
+            return string_result(c, r?, "__str__");
+        }
+        if holds_objects(c, v, 0) {
+            return repr_of(c, v, 0);
+        }
+        Ok(super::value::to_str(c.heap(), v))
+    }
+
+    /// Whether `v` is, or is a list or tuple holding (at any depth), an instance.
+    fn holds_objects(c: &Call<'_>, v: Value, depth: usize) -> bool {
+        if classes::is_object(c.heap(), v) {
+            return true;
+        }
+        if depth > 32 {
+            return false;
+        }
+        match super::value::view(c.heap(), v) {
+            super::value::Py::List(items) | super::value::Py::Tuple(items) => {
+                items.iter().any(|x| holds_objects(c, *x, depth + 1))
+            }
+            _ => false,
+        }
+    }
+
+    /// `repr(v)` with the script's `__repr__`, inside lists and tuples too.
+    fn repr_of(
+        c: &mut Call<'_>,
+        v: Value,
+        depth: usize,
+    ) -> Result<String, weft_runtime::RuntimeError> {
+        if let Some(r) = call_dunder(c, v, "__repr__", &[]) {
+            return string_result(c, r?, "__repr__");
+        }
+        let (items, open, close) = match super::value::view(c.heap(), v) {
+            _ if depth > 32 || !holds_objects(c, v, 0) => {
+                return Ok(super::value::repr(c.heap(), v));
+            }
+            super::value::Py::List(items) => (items.to_vec(), "[", "]"),
+            super::value::Py::Tuple(items) => (items.to_vec(), "(", ")"),
+            _ => return Ok(super::value::repr(c.heap(), v)),
+        };
+        let mut parts = Vec::with_capacity(items.len());
+        for x in &items {
+            parts.push(repr_of(c, *x, depth + 1)?);
+        }
+        let comma = if open == "(" && items.len() == 1 {
+            ","
+        } else {
+            ""
+        };
+        Ok(format!("{open}{}{comma}{close}", parts.join(", ")))
+    }
+
+    fn string_result(
+        c: &mut Call<'_>,
+        v: Value,
+        name: &str,
+    ) -> Result<String, weft_runtime::RuntimeError> {
+        match c.heap().str(v) {
+            Some(s) => Ok(s.to_owned()),
+            None => {
+                let t = super::value::type_name(c.heap(), v).to_owned();
+                Err(raise_type(
+                    c,
+                    format!("{name} returned non-string (type {t})"),
+                ))
+            }
+        }
+    }
+
+    pub(crate) fn str_op(c: &mut Call<'_>) -> R {
+        if !c.args.is_empty() && holds_objects(c, c.arg(0), 0) {
+            let s = text_of(c, c.arg(0))?;
+            c.charge_bytes(s.len())?;
+            return c.alloc_str(s);
+        }
+        builtins::str_op(c)
+    }
+
+    pub(crate) fn repr_op(c: &mut Call<'_>) -> R {
+        if holds_objects(c, c.arg(0), 0) {
+            let s = repr_of(c, c.arg(0), 0)?;
+            return c.alloc_str(s);
+        }
+        builtins::repr_op(c)
+    }
+
+    pub(crate) fn print_text(c: &mut Call<'_>) -> R {
+        let list = c.arg(0);
+        let items: Vec<Value> = c
+            .heap()
+            .list(list)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+        if !items.iter().any(|v| holds_objects(c, *v, 0)) {
+            return builtins::print_text(c);
+        }
+        let mut texts = Vec::with_capacity(items.len());
+        for v in items {
+            let s = text_of(c, v)?;
+            texts.push(c.alloc_str(s)?);
+        }
+        let list = c.alloc_list(texts)?;
+        let mut args = c.args.to_vec();
+        args[0] = list;
+        c.with_args(&args, builtins::print_text)
+    }
+
+    /// Truthiness: `__bool__`, else `__len__`, else true.
+    fn truth(c: &mut Call<'_>, v: Value) -> Result<Option<bool>, weft_runtime::RuntimeError> {
+        if let Some(r) = call_dunder(c, v, "__bool__", &[]) {
+            return Ok(Some(super::value::truthy(c.heap(), r?)));
+        }
+        if let Some(r) = call_dunder(c, v, "__len__", &[]) {
+            return Ok(Some(!matches!(r?, Value::Int(0))));
+        }
+        Ok(None)
+    }
+
+    pub(crate) fn truthy(c: &mut Call<'_>) -> R {
+        match truth(c, c.arg(0))? {
+            Some(b) => Ok(Value::Bool(b)),
+            None => ops::truthy(c),
+        }
+    }
+
+    pub(crate) fn not(c: &mut Call<'_>) -> R {
+        match truth(c, c.arg(0))? {
+            Some(b) => Ok(Value::Bool(!b)),
+            None => ops::not(c),
+        }
+    }
+
+    macro_rules! arith {
+        ($($name:ident, $dunder:literal, $rdunder:literal;)*) => {$(
+            pub(crate) fn $name(c: &mut Call<'_>) -> R {
+                match binary(c, $dunder, Some($rdunder)) {
+                    Some(r) => r,
+                    None => ops::$name(c),
+                }
+            }
+        )*};
+    }
+
+    arith! {
+        add, "__add__", "__radd__";
+        sub, "__sub__", "__rsub__";
+        mul, "__mul__", "__rmul__";
+        truediv, "__truediv__", "__rtruediv__";
+        floordiv, "__floordiv__", "__rfloordiv__";
+        modulo, "__mod__", "__rmod__";
+        pow, "__pow__", "__rpow__";
+    }
+
+    pub(crate) fn iadd(c: &mut Call<'_>) -> R {
+        if let Some(r) = call_dunder(c, c.arg(0), "__iadd__", &[c.arg(1)]) {
+            return r;
+        }
+        match binary(c, "__add__", Some("__radd__")) {
+            Some(r) => r,
+            None => ops::iadd(c),
+        }
+    }
+
+    pub(crate) fn neg(c: &mut Call<'_>) -> R {
+        match call_dunder(c, c.arg(0), "__neg__", &[]) {
+            Some(r) => r,
+            None => ops::neg(c),
+        }
+    }
+
+    pub(crate) fn eq(c: &mut Call<'_>) -> R {
+        match binary(c, "__eq__", Some("__eq__")) {
+            Some(r) => r,
+            None => ops::eq(c),
+        }
+    }
+
+    pub(crate) fn ne(c: &mut Call<'_>) -> R {
+        if let Some(r) = binary(c, "__ne__", Some("__ne__")) {
+            return r;
+        }
+        match binary(c, "__eq__", Some("__eq__")) {
+            Some(r) => Ok(Value::Bool(!super::value::truthy(c.heap(), r?))),
+            None => ops::ne(c),
+        }
+    }
+
+    macro_rules! compare {
+        ($($name:ident, $dunder:literal, $reflected:literal;)*) => {$(
+            pub(crate) fn $name(c: &mut Call<'_>) -> R {
+                match binary(c, $dunder, Some($reflected)) {
+                    Some(r) => r,
+                    None => ops::$name(c),
+                }
+            }
+        )*};
+    }
+
+    compare! {
+        lt, "__lt__", "__gt__";
+        le, "__le__", "__ge__";
+        gt, "__gt__", "__lt__";
+        ge, "__ge__", "__le__";
+    }
+
+    pub(crate) fn contains(c: &mut Call<'_>) -> R {
+        match call_dunder(c, c.arg(0), "__contains__", &[c.arg(1)]) {
+            Some(r) => Ok(Value::Bool(super::value::truthy(c.heap(), r?))),
+            None => ops::contains(c),
+        }
+    }
+
+    pub(crate) fn getitem(c: &mut Call<'_>) -> R {
+        match call_dunder(c, c.arg(0), "__getitem__", &[c.arg(1)]) {
+            Some(r) => r,
+            None => seq::getitem(c),
+        }
+    }
+
+    pub(crate) fn setitem(c: &mut Call<'_>) -> R {
+        match call_dunder(c, c.arg(0), "__setitem__", &[c.arg(1), c.arg(2)]) {
+            Some(r) => r.map(|_| c.arg(2)),
+            None => seq::setitem(c),
+        }
+    }
+
+    pub(crate) fn len(c: &mut Call<'_>) -> R {
+        match call_dunder(c, c.arg(0), "__len__", &[]) {
+            Some(r) => r,
+            None => {
+                if classes::is_object(c.heap(), c.arg(0)) {
+                    let t = super::value::type_name(c.heap(), c.arg(0)).to_owned();
+                    return Err(raise_type(c, format!("object of type '{t}' has no len()")));
+                }
+                seq::len(c)
+            }
+        }
+    }
+
+    pub(crate) fn getattr(c: &mut Call<'_>) -> R {
+        let name = c.string(1)?;
+        match classes::getattr(c, c.arg(0), &name) {
+            Some(r) => r,
+            None => builtins::getattr(c),
+        }
+    }
+
+    pub(crate) fn setattr(c: &mut Call<'_>) -> R {
+        let name = c.string(1)?;
+        match classes::setattr(c, c.arg(0), &name, c.arg(2)) {
+            Some(r) => r,
+            None => {
+                let t = super::value::type_name(c.heap(), c.arg(0)).to_owned();
+                Err(raise(
+                    c,
+                    "AttributeError",
+                    format!("'{t}' object has no attribute '{name}'"),
+                ))
+            }
+        }
+    }
+
+    /// A method call on a class, an instance or a property; else a built-in type's method.
+    pub(crate) fn method(c: &mut Call<'_>) -> R {
+        let (recv, name) = (c.arg(0), c.string(1)?);
+        if let Some(f) = c.args.get(2).copied()
+            && c.args.len() == 3
+            && let Some(r) = classes::property_method(c, recv, &name, f)
+        {
+            return r;
+        }
+        if classes::is_object(c.heap(), recv) {
+            let f = classes::getattr(c, recv, &name).unwrap_or(Ok(Value::Null))?;
+            let args = c.args[2..].to_vec();
+            return c.ctx.call(f, &args);
+        }
+        methods::method(c)
+    }
+
+    pub(crate) fn isinstance(c: &mut Call<'_>) -> R {
+        let v = c.arg(0);
+        let wanted = c.list_ref(1)?.to_vec();
+        if wanted.iter().any(|w| classes::is_class(c.heap(), *w)) {
+            let heap = c.heap();
+            let hit = wanted.iter().any(|&w| classes::instance_of(heap, v, w));
+            if hit {
+                return Ok(Value::Bool(true));
+            }
+            let names: Vec<Value> = wanted
+                .into_iter()
+                .filter(|w| !classes::is_class(heap, *w))
+                .collect();
+            let list = c.alloc_list(names)?;
+            return c.with_args(&[v, list], builtins::isinstance);
+        }
+        builtins::isinstance(c)
+    }
+}

@@ -384,17 +384,17 @@ impl<'a> Vm<'a> {
             return Err(diag::call_depth(self.limits.max_call_depth));
         }
         let (mut closure, mut argc) = (closure, argc);
-        // A value that is not a closure may name one to call with itself as the first
-        // argument (a Lua table with a `__call` metamethod).
+        // A value that is not a closure may name one to call with a first argument of its
+        // choosing (a Lua table with `__call`, a Python class or bound method).
         let mut hops = 0;
         while self.s.heap.closure(closure).is_none()
             && hops < 100
-            && let Some(handler) = weft_stdlib::call_handler(&self.s.heap, closure)
+            && let Some((handler, first)) = weft_stdlib::call_handler(&self.s.heap, closure)
         {
             if args_at > self.s.stack.len() {
                 return Err(diag::internal("call arguments missing"));
             }
-            self.s.stack.insert(args_at, closure);
+            self.s.stack.insert(args_at, first);
             argc += 1;
             closure = handler;
             hops += 1;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use rustpython_parser::ast;
 use weft_ir::Node;
 
-use super::{Lowerer, Sig, call, span, var};
+use super::{Lowerer, Sig, call, let_, span, var};
 use crate::diagnostics;
 
 const EXCEPTIONS: &[&str] = &[
@@ -432,15 +432,74 @@ impl Lowerer<'_> {
         {
             return self.lower_sdk_call(&ns.id, method, c);
         }
+        // `super().m(...)`: the method after the current class, bound to `self`.
+        if let ast::Expr::Call(sc) = &*a.value
+            && let ast::Expr::Name(n) = &*sc.func
+            && n.id.as_str() == "super"
+            && !self.is_local("super")
+        {
+            let Some(f) = self.lower_super_attr(sc, method) else {
+                return self.error(diagnostics::syntax(
+                    span(sc),
+                    "`super()` outside a method of a class",
+                ));
+            };
+            return self.lower_dynamic_call(f, c);
+        }
         let recv = self.lower_expr(&a.value);
         let Some(args) = self.positional(&c.args) else {
             return self.error(diagnostics::syntax(span(c), "`*` arguments to a method"));
         };
         let kws = self.keywords(&c.keywords);
-        let args = self.place_keywords(method, args, kws);
+        let has_keywords = !kws.is_empty();
+        let placed = self.place_keywords(method, args.clone(), kws);
+        let builtin = |r: Node| {
+            call(
+                "py.method",
+                [r, Node::str(method)]
+                    .into_iter()
+                    .chain(placed.iter().cloned()),
+            )
+        };
+        if !self.uses_classes_anywhere {
+            return builtin(recv);
+        }
+        // A method of a script's class is its attribute, called as an ordinary function
+        // (so it can sleep); the built-in types' methods are `py.method`.
+        let r = self.temp();
+        let user = if has_keywords {
+            call(
+                "py.raise",
+                [call(
+                    "py.exception",
+                    [
+                        Node::str("TypeError"),
+                        call(
+                            "list.new",
+                            [Node::str(
+                                "keyword arguments to a method of a class are not supported",
+                            )],
+                        ),
+                    ],
+                )],
+            )
+        } else {
+            call(
+                "std.apply",
+                [call("py.getattr", [var(&r), Node::str(method)])]
+                    .into_iter()
+                    .chain(args),
+            )
+        };
         call(
-            "py.method",
-            [recv, Node::str(method)].into_iter().chain(args),
+            "std.seq",
+            [
+                let_(&r, recv),
+                call(
+                    "std.if",
+                    [call("py.is_object", [var(&r)]), user, builtin(var(&r))],
+                ),
+            ],
         )
     }
 
@@ -547,12 +606,8 @@ impl Lowerer<'_> {
                     value: ast::Constant::None,
                     ..
                 }) => out.push(Node::str("NoneType")),
-                other => {
-                    self.error(diagnostics::syntax(
-                        span(other),
-                        "`isinstance` with anything but builtin types",
-                    ));
-                }
+                // A class of the script.
+                other => out.push(self.lower_expr(other)),
             }
         }
         let v = self.lower_expr(value);

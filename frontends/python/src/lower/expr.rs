@@ -463,24 +463,57 @@ impl Lowerer<'_> {
             let body = call("py.method", [var(&p), Node::str(a.attr.as_str())]);
             return call("std.lambda", [Node::Array(vec![Node::Str(p)]), body]);
         }
+        // `super().name` read as a value.
+        if let ast::Expr::Call(sc) = &*a.value
+            && let ast::Expr::Name(n) = &*sc.func
+            && n.id.as_str() == "super"
+            && !self.is_local("super")
+            && let Some(node) = self.lower_super_attr(sc, a.attr.as_str())
+        {
+            return node;
+        }
         let obj = self.lower_expr(&a.value);
+        if is_method_name(&a.attr) && self.uses_classes_anywhere {
+            // An attribute of a class or instance, or a built-in type's bound method.
+            let r = self.temp();
+            let bound = self.bound_builtin_method(var(&r), a.attr.as_str());
+            return call(
+                "std.seq",
+                [
+                    let_(&r, obj),
+                    call(
+                        "std.if",
+                        [
+                            call("py.is_object", [var(&r)]),
+                            call("py.getattr", [var(&r), Node::str(a.attr.as_str())]),
+                            bound,
+                        ],
+                    ),
+                ],
+            );
+        }
         if is_method_name(&a.attr) {
+            return self.bound_builtin_method(obj, a.attr.as_str());
+        }
+        call("py.getattr", [obj, Node::str(a.attr.as_str())])
+    }
+
+    /// A built-in type's method used as a value: a closure over the receiver.
+    fn bound_builtin_method(&mut self, obj: Node, attr: &str) -> Node {
+        {
             // A bound method used as a value: a closure over the receiver.
             let (recv, params) = (self.temp(), [self.temp(), self.temp(), self.temp()]);
             let args = params.iter().map(|p| var(p));
             let body = call(
                 "py.method",
-                [var(&recv), Node::str(a.attr.as_str())]
-                    .into_iter()
-                    .chain(args),
+                [var(&recv), Node::str(attr)].into_iter().chain(args),
             );
             let params = Node::Array(params.into_iter().map(Node::Str).collect());
-            return call(
+            call(
                 "std.seq",
                 [let_(&recv, obj), call("std.lambda", [params, body])],
-            );
+            )
         }
-        call("py.getattr", [obj, Node::str(a.attr.as_str())])
     }
 }
 

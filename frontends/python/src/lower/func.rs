@@ -179,6 +179,32 @@ impl Lowerer<'_> {
         out.push(set(&def.name, f));
     }
 
+    /// A method's function (a `def` in a class body): its non-literal defaults evaluated
+    /// first, into hidden variables of the scope around the class, as a `def` does. Its
+    /// signature is not registered under its name (that is a module-level function's).
+    pub fn method_value(&mut self, def: &ast::StmtFunctionDef) -> Node {
+        let sig = self.make_sig(def);
+        let hidden = self
+            .scopes
+            .last_mut()
+            .and_then(|s| s.pending_defaults.remove(&usize::from(def.range.start())))
+            .unwrap_or_default();
+        let mut out = Vec::new();
+        for (name, e) in defaults(&def.args, &hidden) {
+            let value = self.lower_expr(e);
+            out.push(set(name, value));
+        }
+        let first = all_params(&def.args).next().map(|p| p.def.arg.to_string());
+        self.self_names.push(first);
+        let f = self.closure(Rc::new(sig), &def.args, Body::Stmts(&def.body));
+        self.self_names.pop();
+        if out.is_empty() {
+            return f;
+        }
+        out.push(f);
+        call("std.seq", out)
+    }
+
     pub fn lower_lambda(&mut self, l: &ast::ExprLambda) -> Node {
         let (sig, hidden) = self.sig_from("<lambda>", &l.args);
         let mut seq = Vec::new();

@@ -6,6 +6,7 @@
 //! Python identifier can be.
 
 mod call;
+mod class;
 mod expr;
 mod func;
 mod scope;
@@ -95,6 +96,15 @@ pub(crate) struct Lowerer<'s> {
     depth: usize,
     /// Whether nesting too deep to lower has been reported (once is enough).
     too_deep: bool,
+    /// The classes whose bodies are being lowered, innermost last.
+    pub classes: Vec<class::ClassCtx>,
+    /// The first parameter of each method being lowered (for `super()`), innermost last.
+    pub self_names: Vec<Option<String>>,
+    /// Whether the module defines a class (and needs the constructor).
+    pub uses_classes: bool,
+    /// Whether the module's text mentions classes at all: method calls then also try a
+    /// class's attribute (a module without them keeps the built-in types' methods only).
+    pub uses_classes_anywhere: bool,
 }
 
 /// Lowers a module: the program's IR, where its statements came from, and every
@@ -116,8 +126,17 @@ pub(crate) fn lower_module(
         marks: Marks::new(),
         depth: 0,
         too_deep: false,
+        classes: Vec::new(),
+        self_names: Vec::new(),
+        uses_classes: false,
+        uses_classes_anywhere: source.contains("class"),
     };
     let mut node = lw.lower_function_body(Body::Stmts(body), &[], None);
+    if lw.uses_classes
+        && let Node::Array(items) = &mut node
+    {
+        items.insert(1, class::constructor());
+    }
     // A script's completion value (what `weft eval` prints and a run returns) is its last
     // statement's value when that is an expression statement, as at Python's prompt.
     if let Some(ast::Stmt::Expr(e)) = body.last()

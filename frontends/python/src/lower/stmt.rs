@@ -124,12 +124,7 @@ impl Lowerer<'_> {
                     self.error(diagnostics::import(span(i), module));
                 }
             }
-            ast::Stmt::ClassDef(c) => {
-                let start = usize::from(c.range.start());
-                self.error(diagnostics::class_def(
-                    start..start + "class ".len() + c.name.len(),
-                ));
-            }
+            ast::Stmt::ClassDef(c) => self.lower_class(c, out),
             ast::Stmt::AsyncFunctionDef(s) => {
                 let start = usize::from(s.range.start());
                 self.error(diagnostics::async_code(

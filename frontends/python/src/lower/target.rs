@@ -37,6 +37,10 @@ impl Lowerer<'_> {
             | ast::Expr::List(ast::ExprList { elts, .. }) => {
                 self.unpack(elts, value, fresh, out);
             }
+            ast::Expr::Attribute(a) => {
+                let obj = self.lower_expr(&a.value);
+                out.push(call("py.setattr", [obj, Node::str(a.attr.as_str()), value]));
+            }
             other => {
                 self.error(diagnostics::syntax(span(other), "this assignment target"));
             }
@@ -135,6 +139,17 @@ impl Lowerer<'_> {
                 }
                 let old = call("py.getitem", [obj.clone(), key.clone()]);
                 out.push(call("py.setitem", [obj, key, call(op, [old, rhs])]));
+            }
+            ast::Expr::Attribute(at) => {
+                let mut obj = self.lower_expr(&at.value);
+                if !is_simple(&obj) {
+                    let t = self.temp();
+                    out.push(let_(&t, obj));
+                    obj = var(&t);
+                }
+                let name = Node::str(at.attr.as_str());
+                let old = call("py.getattr", [obj.clone(), name.clone()]);
+                out.push(call("py.setattr", [obj, name, call(op, [old, rhs])]));
             }
             other => {
                 self.error(diagnostics::syntax(

@@ -43,6 +43,20 @@ fn keys_for(c: &mut Call<'_>, items: &[Value], key: Value) -> Result<Vec<Value>,
     items.iter().map(|v| c.ctx.call(f, &[*v])).collect()
 }
 
+/// `a < b` with the script's `__lt__` (or `b.__gt__(a)`), else Python's ordering.
+fn less(c: &mut Call<'_>, a: Value, b: Value) -> Result<bool, RuntimeError> {
+    if let Some(r) = super::classes::call_dunder(c, a, "__lt__", &[b]) {
+        return Ok(value::truthy(c.heap(), r?));
+    }
+    if let Some(r) = super::classes::call_dunder(c, b, "__gt__", &[a]) {
+        return Ok(value::truthy(c.heap(), r?));
+    }
+    match compare(c.heap(), a, b) {
+        Ok(o) => Ok(o == Some(Ordering::Less)),
+        Err(e) => Err(order_error(c, e)),
+    }
+}
+
 /// A stable sort by Python ordering (of the keys, when given).
 pub(crate) fn sort_values(
     c: &mut Call<'_>,
@@ -53,6 +67,38 @@ pub(crate) fn sort_values(
     let keys = keys_for(c, &items, key)?;
     c.charge_items(items.len() as u64)?;
     let mut order: Vec<usize> = (0..items.len()).collect();
+    if keys.iter().any(|k| super::classes::is_object(c.heap(), *k)) {
+        // Instances of the script's classes order by their `__lt__`.
+        let mut failure: Option<RuntimeError> = None;
+        order.sort_by(|&i, &j| {
+            let (a, b) = if reverse {
+                (keys[j], keys[i])
+            } else {
+                (keys[i], keys[j])
+            };
+            if failure.is_some() {
+                return Ordering::Equal;
+            }
+            let mut test = |x, y| match less(c, x, y) {
+                Ok(t) => t,
+                Err(e) => {
+                    failure.get_or_insert(e);
+                    false
+                }
+            };
+            if test(a, b) {
+                Ordering::Less
+            } else if test(b, a) {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        });
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        return Ok(order.into_iter().map(|i| items[i]).collect());
+    }
     let mut failure = None;
     let heap = c.heap();
     order.sort_by(|&i, &j| {
@@ -96,6 +142,19 @@ fn extreme(c: &mut Call<'_>, name: &str, want: Ordering) -> R {
     }
     let keys = keys_for(c, &items, c.arg(1))?;
     let mut best = 0;
+    if keys.iter().any(|k| super::classes::is_object(c.heap(), *k)) {
+        for i in 1..items.len() {
+            let better = if want == Ordering::Less {
+                less(c, keys[i], keys[best])?
+            } else {
+                less(c, keys[best], keys[i])?
+            };
+            if better {
+                best = i;
+            }
+        }
+        return Ok(items[best]);
+    }
     for i in 1..items.len() {
         match compare(c.heap(), keys[i], keys[best]) {
             Ok(Some(o)) if o == want => best = i,

@@ -29,6 +29,10 @@ pub(crate) enum Py<'h> {
     Dict(&'h ObjMap),
     Set(&'h ObjMap),
     Exc(&'h str, &'h ObjMap),
+    /// An instance of a class the script defined: its class's name.
+    Object(&'h str),
+    /// A class the script defined: its name.
+    Type(&'h str),
     Func,
     Other,
 }
@@ -52,6 +56,17 @@ pub(crate) fn view(heap: &Heap, v: Value) -> Py<'_> {
 }
 
 fn obj_view<'h>(heap: &'h Heap, map: &'h ObjMap) -> Py<'h> {
+    if map.meta().is_some() {
+        if let Some(c) = map.class() {
+            return Py::Type(c.name.as_str());
+        }
+        let proto = map.proto();
+        if let Some((name, _, p)) = heap.class_of(proto)
+            && p == proto
+        {
+            return Py::Object(name);
+        }
+    }
     let mut entries = map.iter();
     match entries.next() {
         Some((TUPLE, inner)) if map.len() == 1 => heap.list(inner).map_or(Py::Dict(map), Py::Tuple),
@@ -91,6 +106,8 @@ pub(crate) fn type_name(heap: &Heap, v: Value) -> &str {
         Py::Dict(_) => "dict",
         Py::Set(_) => "set",
         Py::Exc(t, _) => t,
+        Py::Object(name) => name,
+        Py::Type(_) => "type",
         Py::Func => "function",
         Py::Other => "object",
     }
@@ -291,6 +308,18 @@ fn write_repr(heap: &Heap, v: Value, out: &mut String, seen: &mut Vec<Value>) {
         seen.push(v);
     }
     match py {
+        // `__repr__` is called by the `py.repr` and `py.str` opcodes; inside a container
+        // an instance shows its default form.
+        Py::Object(name) => {
+            out.push_str("<__main__.");
+            out.push_str(name);
+            out.push_str(" object>");
+        }
+        Py::Type(name) => {
+            out.push_str("<class '__main__.");
+            out.push_str(name);
+            out.push_str("'>");
+        }
         Py::None => out.push_str("None"),
         Py::Bool(true) => out.push_str("True"),
         Py::Bool(false) => out.push_str("False"),
@@ -387,6 +416,6 @@ pub(crate) fn truthy(heap: &Heap, v: Value) -> bool {
         Py::Str(s) => !s.is_empty(),
         Py::List(items) | Py::Tuple(items) => !items.is_empty(),
         Py::Dict(map) | Py::Set(map) => !map.is_empty(),
-        Py::Exc(..) | Py::Func | Py::Other => true,
+        Py::Exc(..) | Py::Object(_) | Py::Type(_) | Py::Func | Py::Other => true,
     }
 }
