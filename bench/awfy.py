@@ -6,7 +6,8 @@ The suite is not part of Weft: fetch smarr/are-we-fast-yet yourself and pass its
 Every engine runs the suite's own harness, unmodified, in its own language: with
 `--lang js` (the default) Weft runs the JavaScript version (`harness.js`) beside node,
 lua5.4, luajit and python3 on their own versions; with `--lang lua` Weft runs the Lua
-version (`harness.lua`) beside lua5.4 and luajit on the same files. Each run must verify
+version (`harness.lua`) beside lua5.4 and luajit on the same files; with `--lang py` the
+Python version (`harness.py`) beside python3. Each run must verify
 its result (the harness exits non-zero otherwise) and print the harness's usual lines.
 
 Times are steady state inside one process:
@@ -64,6 +65,12 @@ LANGS = {
         + REFERENCES,
         [("weft vm", "node"), ("weft jit", "node"), ("weft vm", "lua5.4"), ("weft jit", "luajit"),
          ("weft vm", "python3")],
+    ),
+    "py": (
+        [("weft vm", weft("vm", "Python", "harness.py"), os.path.exists(WEFT)),
+         ("weft jit", weft("jit", "Python", "harness.py"), os.path.exists(WEFT))]
+        + [r for r in REFERENCES if r[0] == "python3"],
+        [("weft vm", "python3"), ("weft jit", "python3")],
     ),
     "lua": (
         [("weft vm", weft("vm", "Lua", "harness.lua"), os.path.exists(WEFT)),

@@ -318,6 +318,23 @@ pub fn compile_lua_program(
     )
 }
 
+/// A Python program of several files: `entry` (read by the caller, with text `text`) and
+/// the modules it imports, read through `load`; `importable` lists the files (relative to
+/// the entry's folder) `__import__` of a computed name may load. A single script compiles
+/// this way too.
+pub fn compile_python_program(
+    entry: &str,
+    text: &str,
+    load: &mut weft_ir::modules::Loader<'_>,
+    importable: &[String],
+) -> Result<ModuleProgram, (Vec<ModuleFile>, CompileError)> {
+    let registry = Registry::standard();
+    program_output(
+        weft_frontend_py::compile_program(entry, text, registry, load, importable),
+        registry,
+    )
+}
+
 /// A front-end's multi-file program, its IR validated.
 fn program_output(
     lowered: Result<ModuleProgram, weft_ir::modules::ModuleErrors>,

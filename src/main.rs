@@ -377,7 +377,7 @@ type Lowered = (
 /// JavaScript program; a failure is reported and becomes the exit code.
 fn lower_script(file: &Path, language: weft::Language, text: &str) -> Result<Lowered, ExitCode> {
     let is_ts_program = language == weft::Language::TypeScript && weft::uses_modules(text);
-    if !is_ts_program && language != weft::Language::Lua {
+    if !is_ts_program && !matches!(language, weft::Language::Lua | weft::Language::Python) {
         return weft::compile_source_mapped(language, text)
             .map(|(node, map)| (node, map, None))
             .map_err(|error| report_compile_error(file, text, &error));
@@ -386,9 +386,18 @@ fn lower_script(file: &Path, language: weft::Language, text: &str) -> Result<Low
     let entry = file.display().to_string();
     let compiled = if is_ts_program {
         weft::compile_ts_program(&entry, text, &mut load)
+    } else if language == weft::Language::Python {
+        // Only a program that imports by a computed name uses the list; the module that
+        // does may be any of the program's files, so it is made for every script.
+        let importable = if text.contains("import") {
+            files_beside(file, ".py")
+        } else {
+            Vec::new()
+        };
+        weft::compile_python_program(&entry, text, &mut load, &importable)
     } else {
         let requirable = if text.contains("require") {
-            lua_files_beside(file)
+            files_beside(file, ".lua")
         } else {
             Vec::new()
         };
@@ -422,10 +431,11 @@ fn lower_script(file: &Path, language: weft::Language, text: &str) -> Result<Low
     }
 }
 
-/// The `.lua` files in the folder of `entry` and its subfolders (a few levels down), as
-/// paths relative to that folder: what a Lua `require` by a computed name may load.
-fn lua_files_beside(entry: &Path) -> Vec<String> {
-    fn walk(dir: &Path, rel: &str, depth: usize, out: &mut Vec<String>) {
+/// The files ending in `ext` in the folder of `entry` and its subfolders (a few levels
+/// down), as paths relative to that folder: what a Lua `require` or a Python
+/// `__import__` by a computed name may load.
+fn files_beside(entry: &Path, ext: &str) -> Vec<String> {
+    fn walk(dir: &Path, rel: &str, depth: usize, ext: &str, out: &mut Vec<String>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
@@ -443,9 +453,9 @@ fn lua_files_beside(entry: &Path) -> Vec<String> {
             };
             match e.file_type() {
                 Ok(t) if t.is_dir() && depth < 3 && !name.starts_with('.') => {
-                    walk(&e.path(), &path, depth + 1, out)
+                    walk(&e.path(), &path, depth + 1, ext, out)
                 }
-                Ok(t) if t.is_file() && name.ends_with(".lua") => out.push(path),
+                Ok(t) if t.is_file() && name.ends_with(ext) => out.push(path),
                 _ => {}
             }
         }
@@ -455,7 +465,7 @@ fn lua_files_beside(entry: &Path) -> Vec<String> {
         _ => Path::new("."),
     };
     let mut out = Vec::new();
-    walk(dir, "", 0, &mut out);
+    walk(dir, "", 0, ext, &mut out);
     out
 }
 

@@ -9,15 +9,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn program(name: &str) -> PathBuf {
-    let folder = if name.starts_with("lua") {
-        "lua_modules"
-    } else {
-        "ts_modules"
+    let (folder, name) = match name.split_once('/') {
+        Some(("lua", rest)) => ("lua_modules", rest),
+        Some(("python", rest)) => ("python_modules", rest),
+        _ => ("ts_modules", name),
     };
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("testsuite/programs")
         .join(folder)
-        .join(name.trim_start_matches("lua/"))
+        .join(name)
 }
 
 fn run(dir: &Path, entry: &str, backend: &str) -> (String, String, i32) {
@@ -48,6 +48,8 @@ fn check(name: &str, entry: &str) {
     let expected = std::fs::read_to_string(dir.join("main.expected")).expect("main.expected");
     let interpreter = if entry.ends_with(".lua") {
         "lua5.4"
+    } else if entry.ends_with(".py") {
+        "python3"
     } else {
         "node"
     };
@@ -84,6 +86,31 @@ fn an_es_module_program_matches_node_on_both_backends() {
 #[test]
 fn a_lua_program_of_modules_and_packages_matches_lua54_on_both_backends() {
     check("lua/basic", "main.lua");
+}
+
+#[test]
+fn a_python_program_of_modules_and_packages_matches_python3_on_both_backends() {
+    check("python/basic", "main.py");
+}
+
+#[test]
+fn a_missing_python_module_is_a_diagnostic_at_the_import() {
+    let dir = program_of(
+        "py-missing-module",
+        &[("main.py", "import os.path\nfrom helpers import nothing\n")],
+    );
+    let (_, stderr, code) = run(&dir, "main.py", "vm");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("error[E4015]: no module named `os`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error[E4015]: no module named `helpers`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("main.py:2:1"), "{stderr}");
 }
 
 #[test]

@@ -51,12 +51,12 @@ fn eval_runs_a_snippet() {
 
 #[test]
 fn unsupported_construct_fails_with_code_and_position() {
-    let file = fixture("unsupported/class.py");
+    let file = fixture("unsupported/class_keyword.py");
     let out = weft(&["run", file.to_str().unwrap()]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("error[E4010]"), "{stderr}");
-    assert!(stderr.contains("class.py:1:1"), "{stderr}");
+    assert!(stderr.contains("class_keyword.py:1:9"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 

@@ -93,6 +93,20 @@ pub(crate) fn decorator(span: Range<usize>) -> SourceDiagnostic {
     )
 }
 
+/// E4015 in a program of files: the module is not beside the script.
+pub(crate) fn module_not_found(span: Range<usize>, module: &str) -> SourceDiagnostic {
+    let file = module.replace('.', "/");
+    SourceDiagnostic::new(
+        "E4015",
+        format!("no module named `{module}`"),
+        span,
+        "not found",
+    )
+    .help(format!(
+        "a module of the program is `{file}.py` or `{file}/__init__.py` in the entry script's folder; the standard modules Weft provides are `sys`, `time`, `math`, `abc` and `enum`"
+    ))
+}
+
 pub(crate) fn import(span: Range<usize>, module: &str) -> SourceDiagnostic {
     SourceDiagnostic::new("E4015", format!("cannot import `{module}`: only the Weft SDK can be imported"), span, "not available")
         .help("SDK namespaces such as `list`, `str`, `math` and `std` are available without importing; `from weft import ...` is accepted")

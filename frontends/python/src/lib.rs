@@ -11,7 +11,10 @@
 
 mod diagnostics;
 mod lower;
+mod modules;
 mod parse;
+
+pub use modules::compile_program;
 
 use weft_ir::{Node, Registry, SourceDiagnostic, SourceMap};
 

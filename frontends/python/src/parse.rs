@@ -29,8 +29,15 @@ const FOR: u8 = 6;
 /// Parses a module, or reports why not: nesting too deep for the front-end, or a syntax
 /// error.
 pub(crate) fn parse(source: &str) -> Result<ast::Suite, SourceDiagnostic> {
+    parse_at(source, 0)
+}
+
+/// [`parse`] of a file whose text starts at `base` among a program's files laid end to
+/// end: every range in the tree (and in the diagnostic) is offset by `base`.
+pub(crate) fn parse_at(source: &str, base: usize) -> Result<ast::Suite, SourceDiagnostic> {
     let mut tokens = Vec::new();
-    for token in ast::Suite::lex_starts_at(source, TextSize::default()) {
+    let start = TextSize::try_from(base).unwrap_or_default();
+    for token in ast::Suite::lex_starts_at(source, start) {
         // The parser stops at a lexical error; so does the scan, which has then seen every
         // token the parser will.
         let stop = token.is_err();
@@ -40,12 +47,19 @@ pub(crate) fn parse(source: &str) -> Result<ast::Suite, SourceDiagnostic> {
         }
     }
     if let Some(at) = too_deep(&tokens) {
-        let start = at.start.min(source.len());
-        let end = at.end.clamp(start, source.len());
-        return Err(diagnostics::nesting_too_deep(start..end));
+        let start = at.start.saturating_sub(base).min(source.len());
+        let end = at.end.saturating_sub(base).clamp(start, source.len());
+        return Err(diagnostics::nesting_too_deep(base + start..base + end));
     }
-    ast::Suite::parse_tokens(tokens, "<input>")
-        .map_err(|error| diagnostics::syntax_error(source, &error))
+    ast::Suite::parse_tokens(tokens, "<input>").map_err(|error| {
+        let mut d = diagnostics::syntax_error(source, &{
+            let mut e = error;
+            e.offset -= start;
+            e
+        });
+        d.span = d.span.start + base..d.span.end + base;
+        d
+    })
 }
 
 /// The byte range of the token where the scan refused the source, if it did.

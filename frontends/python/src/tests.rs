@@ -33,7 +33,7 @@ fn supported_code_compiles() {
 #[test]
 fn every_problem_is_reported() {
     check(
-        "class A: pass\nimport os\ny = eval('1')\n",
+        "class A(metaclass=type): pass\nimport os\ny = eval('1')\n",
         &["E4010", "E4015", "E4016"],
     );
     check("def f(:\n", &["E4001"]);

@@ -70,6 +70,8 @@ pub(crate) static OPS: &[OpDef] = &[
         "Calls a Python method of a str, list, dict, set or tuple (`append`, `split`, `join`, `get`, `items`, `sort`, `add`...); AttributeError for others. One gas per element or 16 bytes processed.").per(1),
     op("py.class", "name: string, bases: list, namespace: object, constructor: fn -> object", 2,
         "A Python class: an object holding the namespace's entries, linked to its first base (several bases also keep their C3 order), that is its instances' prototype; calling it runs `constructor` with the class first (the front-end's, which makes the instance and calls `__init__`).").per(1),
+    op("py.exception_class", "type: string, constructor: fn -> object", 1,
+        "A class standing for the builtin exception type `type`, for a script's exception class to derive from: its instances are raised, caught by `py.exc_match` with their classes and with that type and its parents."),
     op("py.class_attr", "class: any, name: string -> any", 1,
         "The attribute `name` found on a class or its bases (in method resolution order), or null."),
     op("py.is_object", "value: any -> bool", 1,

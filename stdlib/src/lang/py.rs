@@ -126,6 +126,9 @@ fn catch(c: &mut Call<'_>) -> R {
         if let Py::Exc(..) = view(c.heap(), thrown) {
             return Ok(thrown);
         }
+        if classes::exception_base(c.heap(), thrown).is_some() {
+            return Ok(thrown);
+        }
         if is_jump(c, thrown) {
             return Ok(thrown);
         }
@@ -152,14 +155,22 @@ fn catch(c: &mut Call<'_>) -> R {
 
 /// `py.exc_match(exception, types)`: whether an `except` clause naming `types` catches it.
 fn exc_match(c: &mut Call<'_>) -> R {
-    let actual = match view(c.heap(), c.arg(0)) {
+    let exc = c.arg(0);
+    let actual = match view(c.heap(), exc) {
         Py::Exc(t, _) => t.to_owned(),
-        _ => return Ok(Value::Bool(false)),
+        // An instance of a script's exception class: by its classes, then by the builtin
+        // type it derives from.
+        _ => match classes::exception_base(c.heap(), exc) {
+            Some(base) => base,
+            None => return Ok(Value::Bool(false)),
+        },
     };
     let wanted = c.list_ref(1)?;
-    let hit = wanted
-        .iter()
-        .any(|w| c.heap().str(*w).is_some_and(|w| exc_is(&actual, w)));
+    let heap = c.heap();
+    let hit = wanted.iter().any(|w| match heap.str(*w) {
+        Some(w) => exc_is(&actual, w),
+        None => classes::instance_of(heap, exc, *w),
+    });
     Ok(Value::Bool(hit))
 }
 
@@ -173,6 +184,15 @@ fn raise_op(c: &mut Call<'_>) -> R {
             value::new_exc(c.heap_mut(), &name, Vec::new())?
         }
         _ if is_jump(c, v) => return Err(diag::thrown("jump".to_owned()).with_value(v)),
+        // An instance of a script's exception class, raised as it is.
+        _ if classes::exception_base(c.heap(), v).is_some() => {
+            let name = value::type_name(c.heap(), v).to_owned();
+            let text = match hooked::text_of(c, v)? {
+                s if s.is_empty() || s.starts_with("<__main__.") => name,
+                s => format!("{name}: {s}"),
+            };
+            return Err(diag::thrown(text).with_value(v));
+        }
         _ => return Err(raise_type(c, "exceptions must derive from BaseException")),
     };
     let text = match view(c.heap(), exc) {
@@ -333,6 +353,10 @@ pub(crate) static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "py.class",
         func: classes::new_class,
+    },
+    Builtin {
+        name: "py.exception_class",
+        func: classes::exception_class,
     },
     Builtin {
         name: "py.class_attr",
@@ -506,6 +530,9 @@ mod hooked {
         c: &mut Call<'_>,
         v: Value,
     ) -> Result<String, weft_runtime::RuntimeError> {
+        if let Some(t) = classes::member_text(c.heap(), v, false) {
+            return Ok(t);
+        }
         if let Some(r) = call_dunder(c, v, "__str__", &[]) {
             return string_result(c, r?, "__str__");
         }
@@ -537,6 +564,9 @@ mod hooked {
         v: Value,
         depth: usize,
     ) -> Result<String, weft_runtime::RuntimeError> {
+        if let Some(t) = classes::member_text(c.heap(), v, true) {
+            return Ok(t);
+        }
         if let Some(r) = call_dunder(c, v, "__repr__", &[]) {
             return string_result(c, r?, "__repr__");
         }

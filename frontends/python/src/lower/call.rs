@@ -245,6 +245,41 @@ impl Lowerer<'_> {
 
     pub fn lower_call(&mut self, c: &ast::ExprCall) -> Node {
         let at = span(c);
+        if let ast::Expr::Name(n) = &*c.func
+            && !self.is_local(&n.id)
+        {
+            match (n.id.as_str(), c.args.as_slice()) {
+                // A module of the program by a name computed at run time.
+                ("__import__", [name]) if self.modules_allowed && c.keywords.is_empty() => {
+                    self.dynamic_import = true;
+                    self.uses_modules = true;
+                    let name = self.lower_expr(name);
+                    return call("std.apply", [var(super::imports::IMPORT), name]);
+                }
+                ("getattr", [obj, name]) if c.keywords.is_empty() => {
+                    let (obj, name) = (self.lower_expr(obj), self.lower_expr(name));
+                    return call("py.getattr", [obj, name]);
+                }
+                ("getattr", [obj, name, default]) if c.keywords.is_empty() => {
+                    let (obj, name) = (self.lower_expr(obj), self.lower_expr(name));
+                    let default = self.lower_expr(default);
+                    let e = self.temp();
+                    return call(
+                        "std.try",
+                        [call("py.getattr", [obj, name]), Node::Str(e), default],
+                    );
+                }
+                ("setattr", [obj, name, value]) if c.keywords.is_empty() => {
+                    let (obj, name) = (self.lower_expr(obj), self.lower_expr(name));
+                    let value = self.lower_expr(value);
+                    return call(
+                        "std.seq",
+                        [call("py.setattr", [obj, name, value]), Node::Null],
+                    );
+                }
+                _ => {}
+            }
+        }
         match &*c.func {
             ast::Expr::Name(n) if !self.is_local(&n.id) && is_builtin(&n.id) => {
                 let name = n.id.as_str();
@@ -425,6 +460,19 @@ impl Lowerer<'_> {
 
     fn lower_method_call(&mut self, a: &ast::ExprAttribute, c: &ast::ExprCall) -> Node {
         let method = a.attr.as_str();
+        // A function of a module Weft provides (`time.perf_counter_ns()`, `sys.exit(1)`)
+        // that is not an SDK opcode of the same name.
+        if let ast::Expr::Name(ns) = &*a.value
+            && !self.is_local(&ns.id)
+            && super::imports::is_builtin_module(&ns.id)
+            && self
+                .registry
+                .lookup(&format!("{}.{method}", ns.id))
+                .is_none()
+            && let Some(f) = self.builtin_module_attr(a)
+        {
+            return self.lower_dynamic_call(f, c);
+        }
         // SDK namespaces: `list.len(xs)` is the opcode when `list` is not a variable.
         if let ast::Expr::Name(ns) = &*a.value
             && !self.is_local(&ns.id)

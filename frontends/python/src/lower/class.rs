@@ -77,12 +77,13 @@ impl Lowerer<'_> {
             match b {
                 ast::Expr::Name(n)
                     if !self.is_local(&n.id) && matches!(n.id.as_str(), "object" | "ABC") => {}
+                // A builtin exception type as a base: a class standing for it.
                 ast::Expr::Name(n)
                     if !self.is_local(&n.id) && super::call::is_exception_name(&n.id) =>
                 {
-                    self.error(diagnostics::class_def(
-                        span(b),
-                        "a class deriving from an exception type",
+                    bases.push(call(
+                        "py.exception_class",
+                        [Node::str(n.id.as_str()), var(NEW)],
                     ));
                 }
                 ast::Expr::Name(n) if !self.is_local(&n.id) && n.id.as_str() == "Enum" => {
@@ -188,7 +189,9 @@ impl Lowerer<'_> {
         prior: Option<Node>,
     ) -> Option<Node> {
         match d {
-            ast::Expr::Name(n) if !self.is_local(&n.id) => match n.id.as_str() {
+            // A decorator the script defines or imports: applied to the function.
+            ast::Expr::Name(n) if self.is_local(&n.id) => Some(call("std.apply", [var(&n.id), f])),
+            ast::Expr::Name(n) => match n.id.as_str() {
                 "staticmethod" | "classmethod" | "property" => {
                     Some(call("py.decorate", [Node::str(n.id.as_str()), f]))
                 }

@@ -463,6 +463,10 @@ impl Lowerer<'_> {
             let body = call("py.method", [var(&p), Node::str(a.attr.as_str())]);
             return call("std.lambda", [Node::Array(vec![Node::Str(p)]), body]);
         }
+        // `sys.argv`, `math.pi`...
+        if let Some(v) = self.builtin_module_attr(a) {
+            return v;
+        }
         // `super().name` read as a value.
         if let ast::Expr::Call(sc) = &*a.value
             && let ast::Expr::Name(n) = &*sc.func

@@ -6,9 +6,10 @@
 //! Python identifier can be.
 
 mod call;
-mod class;
+pub(crate) mod class;
 mod expr;
 mod func;
+pub(crate) mod imports;
 mod scope;
 mod stmt;
 mod target;
@@ -105,6 +106,15 @@ pub(crate) struct Lowerer<'s> {
     /// Whether the module's text mentions classes at all: method calls then also try a
     /// class's attribute (a module without them keeps the built-in types' methods only).
     pub uses_classes_anywhere: bool,
+    /// Whether this module is part of a program of files, so it may import modules.
+    pub modules_allowed: bool,
+    /// The package the module being lowered is in (`""` at the top), for relative imports.
+    pub package: String,
+    /// Every module name imported, with where (the program loads each).
+    pub imported: Vec<(String, Range<usize>, bool)>,
+    /// Whether the module calls `%import`, and whether it imports by a computed name.
+    pub uses_modules: bool,
+    pub dynamic_import: bool,
 }
 
 /// Lowers a module: the program's IR, where its statements came from, and every
@@ -114,6 +124,58 @@ pub(crate) fn lower_module(
     registry: &Registry,
     body: &[ast::Stmt],
 ) -> (Node, SourceMap, Vec<SourceDiagnostic>) {
+    let mut unit = lower_unit(source, registry, body, Marks::new(), None);
+    let mut diags = std::mem::take(&mut unit.diags);
+    if source.contains("argv")
+        && let Node::Array(items) = &mut unit.node
+    {
+        items.insert(1, imports::argv("script"));
+    }
+    if unit.uses_classes
+        && let Node::Array(items) = &mut unit.node
+    {
+        items.insert(1, class::constructor());
+        if unit.uses_enum {
+            items.insert(2, imports::enum_class());
+        }
+    }
+    let (node, map) = unit.marks.finish(unit.node);
+    // Statements lower to several levels of IR each, and some flat constructs to nested
+    // IR: what the guard in `enter` let through may still be deeper than the IR allows.
+    if diags.is_empty()
+        && let Some(path) = weft_ir::nesting::path_too_deep(&node)
+    {
+        let at = map.span_of(&path).unwrap_or(0..source.len().min(1));
+        diags.push(diagnostics::nesting_too_deep(at));
+    }
+    (node, map, diags)
+}
+
+/// One lowered module of a program.
+pub(crate) struct Unit {
+    pub node: Node,
+    pub marks: Marks,
+    pub diags: Vec<SourceDiagnostic>,
+    /// Every module name it imports, with where, and whether it may be an attribute
+    /// instead (`from m import x` names `m.x`).
+    pub imported: Vec<(String, Range<usize>, bool)>,
+    pub dynamic_import: bool,
+    pub uses_classes: bool,
+    pub uses_enum: bool,
+    /// The names it assigns at its top level (a module's attributes).
+    pub globals: Vec<String>,
+}
+
+/// Lowers one module's statements (ranges already absolute among the program's files),
+/// recording its marks in `marks`. `package` is `None` for a script compiled alone (no
+/// imports but the SDK's and Weft's modules), else the package the module is in.
+pub(crate) fn lower_unit(
+    source: &str,
+    registry: &Registry,
+    body: &[ast::Stmt],
+    marks: Marks,
+    package: Option<&str>,
+) -> Unit {
     let mut lw = Lowerer {
         registry,
         diags: Vec::new(),
@@ -123,20 +185,20 @@ pub(crate) fn lower_module(
         handlers: Vec::new(),
         finally: Vec::new(),
         current_sig: None,
-        marks: Marks::new(),
+        marks,
         depth: 0,
         too_deep: false,
         classes: Vec::new(),
         self_names: Vec::new(),
         uses_classes: false,
         uses_classes_anywhere: source.contains("class"),
+        modules_allowed: package.is_some(),
+        package: package.unwrap_or_default().to_owned(),
+        imported: Vec::new(),
+        uses_modules: false,
+        dynamic_import: false,
     };
     let mut node = lw.lower_function_body(Body::Stmts(body), &[], None);
-    if lw.uses_classes
-        && let Node::Array(items) = &mut node
-    {
-        items.insert(1, class::constructor());
-    }
     // A script's completion value (what `weft eval` prints and a run returns) is its last
     // statement's value when that is an expression statement, as at Python's prompt.
     if let Some(ast::Stmt::Expr(e)) = body.last()
@@ -152,16 +214,23 @@ pub(crate) fn lower_module(
     {
         items.pop();
     }
-    let (node, map) = lw.marks.finish(node);
-    // Statements lower to several levels of IR each, and some flat constructs to nested
-    // IR: what the guard in `enter` let through may still be deeper than the IR allows.
-    if lw.diags.is_empty()
-        && let Some(path) = weft_ir::nesting::path_too_deep(&node)
-    {
-        let at = map.span_of(&path).unwrap_or(0..source.len().min(1));
-        lw.diags.push(diagnostics::nesting_too_deep(at));
+    let names = scope::collect(body);
+    let globals = names
+        .assigned
+        .iter()
+        .filter(|n| !names.globals.contains(n))
+        .cloned()
+        .collect();
+    Unit {
+        node,
+        marks: lw.marks,
+        diags: lw.diags,
+        imported: lw.imported,
+        dynamic_import: lw.dynamic_import,
+        uses_classes: lw.uses_classes,
+        uses_enum: source.contains("Enum"),
+        globals,
     }
-    (node, map, lw.diags)
 }
 
 pub(crate) fn span(node: &impl Ranged) -> Range<usize> {

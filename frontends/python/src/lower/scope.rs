@@ -72,6 +72,26 @@ fn walk<'a>(body: &'a [ast::Stmt], names: &mut Names<'a>) {
                 walk(&t.orelse, names);
                 walk(&t.finalbody, names);
             }
+            // `import a.b` binds `a`; the SDK and the modules Weft provides bind nothing
+            // (their names are read as namespaces).
+            ast::Stmt::Import(i) => {
+                for alias in &i.names {
+                    let top = alias.name.split('.').next().unwrap_or_default();
+                    match &alias.asname {
+                        Some(a) => names.add(a),
+                        None if top == "weft" || super::imports::is_builtin_module(top) => {}
+                        None => names.add(top),
+                    }
+                }
+            }
+            ast::Stmt::ImportFrom(i) => {
+                let module = i.module.as_ref().map_or("", |m| m.as_str());
+                if module != "weft" && !module.starts_with("weft.") {
+                    for alias in &i.names {
+                        names.add(alias.asname.as_ref().unwrap_or(&alias.name));
+                    }
+                }
+            }
             ast::Stmt::Global(g) => names.globals.extend(g.names.iter().map(|n| n.to_string())),
             ast::Stmt::Nonlocal(n) => names
                 .nonlocals

@@ -111,17 +111,13 @@ impl Lowerer<'_> {
                     }
                 }
             }
-            ast::Stmt::Import(i) => {
-                for alias in &i.names {
-                    if alias.name.as_str() != "weft" {
-                        self.error(diagnostics::import(span(alias), &alias.name));
-                    }
-                }
-            }
+            ast::Stmt::Import(i) => self.lower_import(i, out),
             ast::Stmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map_or("", |m| m.as_str());
-                if module != "weft" && !module.starts_with("weft.") {
-                    self.error(diagnostics::import(span(i), module));
+                if i.level.is_some_and(|l| l.to_u32() > 0)
+                    || (module != "weft" && !module.starts_with("weft."))
+                {
+                    self.lower_import_from(i, out);
                 }
             }
             ast::Stmt::ClassDef(c) => self.lower_class(c, out),
@@ -493,12 +489,8 @@ impl Lowerer<'_> {
                 {
                     out.push(Node::str(name.id.as_str()));
                 }
-                other => {
-                    self.error(diagnostics::syntax(
-                        span(other),
-                        "catching anything but builtin exception types",
-                    ));
-                }
+                // A class of the script deriving from an exception type.
+                other => out.push(self.lower_expr(other)),
             }
         }
         call("list.new", out)

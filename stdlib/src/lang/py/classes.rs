@@ -177,6 +177,12 @@ pub(crate) fn new_class(c: &mut Call<'_>) -> R {
             });
         }
     })?;
+    if bases
+        .iter()
+        .any(|&b| class_attr(c.heap(), b, ENUM).is_some())
+    {
+        enum_members(c, v, &entries)?;
+    }
     if let Some(rest) = linear {
         let mut all = vec![v];
         all.extend(rest);
@@ -188,6 +194,61 @@ pub(crate) fn new_class(c: &mut Call<'_>) -> R {
         })?;
     }
     Ok(v)
+}
+
+/// The hidden key of `Enum`, the base of enumerations.
+const ENUM: &str = "\u{1}enum";
+/// The hidden key an enumeration's member carries.
+const MEMBER: &str = "\u{1}member";
+
+/// Makes each plain attribute of an enumeration's namespace a member: an instance of the
+/// class with `name` and `value`.
+fn enum_members(
+    c: &mut Call<'_>,
+    cls: Value,
+    entries: &[(String, Value)],
+) -> Result<(), RuntimeError> {
+    let Value::Obj(id) = cls else { return Ok(()) };
+    for (k, v) in entries {
+        let heap = c.heap();
+        if k.starts_with('_')
+            || heap.closure(*v).is_some()
+            || marked(heap, *v, STATIC).is_some()
+            || marked(heap, *v, CLASSMETHOD).is_some()
+            || marked(heap, *v, PROPERTY).is_some()
+        {
+            continue;
+        }
+        let name = c.alloc_str(k.clone())?;
+        let mut map = ObjMap::new();
+        map.set(MEMBER, Value::Bool(true));
+        map.set("name", name);
+        map.set("value", *v);
+        map.meta_mut().proto = cls;
+        let member = c.heap_mut().alloc_obj(map)?;
+        let key = k.clone();
+        c.heap_mut().update(id, |o| {
+            if let weft_runtime::HeapObj::Obj(m) = o {
+                m.set(&key, member);
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// `str` and `repr` of an enumeration's member: `Color.RED`, `<Color.RED: 1>`.
+pub(crate) fn member_text(heap: &Heap, v: Value, repr: bool) -> Option<String> {
+    let map = heap.obj(v)?;
+    map.get(MEMBER)?;
+    let cls = class_of(heap, v)?;
+    let name = heap.str(map.get("name")?)?;
+    let cls_name = class_name(heap, cls);
+    Some(if repr {
+        let value = super::value::repr(heap, map.get("value").unwrap_or(Value::Null));
+        format!("<{cls_name}.{name}: {value}>")
+    } else {
+        format!("{cls_name}.{name}")
+    })
 }
 
 /// C3 linearization of the bases' orders and the bases list.
@@ -336,6 +397,30 @@ pub(crate) fn super_attr(c: &mut Call<'_>) -> R {
             Err(missing(c, what, &name))
         }
     }
+}
+
+/// The hidden key naming the builtin exception type a class stands for.
+const EXC_BASE: &str = "\u{1}exception";
+
+/// `py.exception_class(type, constructor)`: a class standing for a builtin exception
+/// type, for a script's class to derive from.
+pub(crate) fn exception_class(c: &mut Call<'_>) -> R {
+    let ty = c.string(0)?;
+    let name = c.alloc_str(ty.clone())?;
+    let mut ns = ObjMap::new();
+    ns.set(EXC_BASE, name);
+    let ns = c.heap_mut().alloc_obj(ns)?;
+    let bases = c.alloc_list(Vec::new())?;
+    let name_v = c.alloc_str(ty)?;
+    let args = [name_v, bases, ns, c.arg(1)];
+    c.with_args(&args, new_class)
+}
+
+/// The builtin exception type an instance of a script's class derives from, if any.
+pub(crate) fn exception_base(heap: &Heap, v: Value) -> Option<String> {
+    let cls = class_of(heap, v)?;
+    let name = class_attr(heap, cls, EXC_BASE)?;
+    heap.str(name).map(str::to_owned)
 }
 
 /// `py.class_attr(cls, name)`: the attribute found on the class or its bases, or null.
