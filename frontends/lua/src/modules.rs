@@ -11,7 +11,6 @@
 //! does not compile raises its error when it is required.
 
 use full_moon::ast::{self, Ast, Expression, FunctionArgs, Prefix, Suffix};
-use full_moon::tokenizer::{StringLiteralQuoteType, TokenType};
 use full_moon::visitors::Visitor;
 use weft_ir::modules::{Loader, ModuleErrors, ModuleFile, ModuleProgram};
 use weft_ir::{Registry, SourceDiagnostic};
@@ -227,16 +226,7 @@ impl Requires {
             }
             _ => return None,
         };
-        let TokenType::StringLiteral {
-            literal,
-            quote_type,
-            ..
-        } = tok.token().token_type()
-        else {
-            return None;
-        };
-        let long = matches!(quote_type, StringLiteralQuoteType::Brackets);
-        crate::lower::string_literal(literal.as_str(), long)
+        crate::lower::string_token(tok)?.ok()
     }
 
     /// Counts a call `require "name"` (or `require("name")`) at the head of a chain.

@@ -200,6 +200,21 @@ fn is_literal(node: &Node) -> bool {
     )
 }
 
+/// The text of a string literal token (`Err` with why for a bad escape), `None` when the
+/// token is not a string.
+pub(crate) fn string_token(tok: &TokenReference) -> Option<Result<String, String>> {
+    let TokenType::StringLiteral {
+        literal,
+        quote_type,
+        ..
+    } = tok.token().token_type()
+    else {
+        return None;
+    };
+    let long = matches!(quote_type, StringLiteralQuoteType::Brackets);
+    Some(literal::string(literal.as_str(), long))
+}
+
 /// The text of a token (an identifier, symbol or numeral).
 pub(crate) fn text(tok: &TokenReference) -> String {
     tok.token().to_string()
@@ -364,16 +379,7 @@ impl Lowerer<'_> {
 
     /// The text of a string literal token, or `None` (reported) when it is invalid.
     pub(crate) fn string_text(&mut self, tok: &TokenReference) -> Option<String> {
-        let TokenType::StringLiteral {
-            literal,
-            quote_type,
-            ..
-        } = tok.token().token_type()
-        else {
-            return None;
-        };
-        let long = matches!(quote_type, StringLiteralQuoteType::Brackets);
-        match literal::string(literal.as_str(), long) {
+        match string_token(tok)? {
             Ok(s) => Some(s),
             Err(why) => {
                 let span = self.tok_span(tok);

@@ -22,10 +22,7 @@ use crate::diagnostics as diag;
 
 pub(crate) type Span = Range<usize>;
 
-/// The text of a string literal's body (`long` for `[[...]]`), `None` when invalid.
-pub(crate) fn string_literal(body: &str, long: bool) -> Option<String> {
-    literal::string(body, long).ok()
-}
+pub(crate) use expr::string_token;
 
 /// The variable holding a vararg function's extra arguments.
 pub(crate) const VARARG: &str = "...";

@@ -1,16 +1,20 @@
-class AppError(Exception):
-    def __init__(self, msg, code):
+class ConfigError(ValueError):
+    """A bad setting, with the key it was found under."""
+
+    def __init__(self, key, reason):
         super().__init__()
-        self.msg = msg
-        self.code = code
+        self.key = key
+        self.reason = reason
 
     def __str__(self):
-        return self.msg + " (" + str(self.code) + ")"
+        return self.key + ": " + self.reason
 
 
-class NotFound(AppError):
+class MissingKey(ConfigError):
     pass
 
 
-def find(k):
-    raise NotFound("missing " + k, 404)
+def lookup(settings, key):
+    if key not in settings:
+        raise MissingKey(key, "not set")
+    return settings[key]

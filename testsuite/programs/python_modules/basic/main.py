@@ -8,10 +8,10 @@ from math import sqrt
 print(double(4), Greeter("ann").hello(), util.double(5), util.VERSION)
 print(pkg.shapes.area(3), sh.area(2), area(1), sqrt(16))
 print(len(sys.argv) >= 1)
-from errors import AppError, NotFound, find
+from errors import ConfigError, MissingKey, lookup
 try:
-    find("x")
-except AppError as e:
-    print("caught", e, e.code, isinstance(e, NotFound))
+    lookup({"a": 1}, "b")
+except ValueError as e:
+    print("caught", e, e.key, isinstance(e, MissingKey), isinstance(e, ConfigError))
 mod = __import__("util")
 print(getattr(mod, "VERSION"), getattr(mod, "missing", "default"), mod is util)
