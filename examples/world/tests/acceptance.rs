@@ -251,7 +251,7 @@ fn verbs_called_through_world_call_cannot_sleep_and_unknown_verbs_are_errors() {
     );
     // A verb that does not compile is refused with the front-end's diagnostics.
     let err = world
-        .program(2, "bad", "bad.py", "class A: pass\n")
+        .program(2, "bad", "bad.py", "class A(metaclass=type): pass\n")
         .unwrap_err();
     assert!(err.to_string().contains("E4010"), "{err}");
 }
