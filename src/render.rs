@@ -48,15 +48,15 @@ pub fn render(file_name: &str, text: &str, errors: &[IrError]) -> String {
 /// Renders problems a front-end found in source `text` (named `file_name`).
 ///
 /// ```
-/// let text = "x = 1\nclass A: pass\n";
+/// let text = "x = 1\nclass A(metaclass=type): pass\n";
 /// let Err(weft::CompileError::Source(diagnostics)) =
 ///     weft::compile_source(weft::Language::Python, text)
 /// else {
-///     panic!("classes are not supported");
+///     panic!("metaclasses are not supported");
 /// };
 /// let out = weft::render::render_source("a.py", text, &diagnostics);
 /// assert!(out.contains("error[E4010]"));
-/// assert!(out.contains("a.py:2:1"));
+/// assert!(out.contains("a.py:2:9"));
 /// ```
 pub fn render_source(file_name: &str, text: &str, diagnostics: &[SourceDiagnostic]) -> String {
     let file = SimpleFile::new(file_name, text);
