@@ -10,6 +10,11 @@ use std::ops::Range;
 
 use crate::{Node, SourceDiagnostic, SourceMap};
 
+/// The folder part of a path or module key (`""` for a bare name).
+pub fn dir_of(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
 /// One file of a multi-file program.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModuleFile {

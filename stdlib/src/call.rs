@@ -48,17 +48,6 @@ impl std::fmt::Debug for Call<'_> {
 }
 
 impl Call<'_> {
-    /// Runs `f` as this opcode with other arguments (a wrapper that rewrote them).
-    pub fn with_args(&mut self, args: &[Value], f: BuiltinFn) -> Result<Value, RuntimeError> {
-        let mut inner = Call {
-            ctx: &mut *self.ctx,
-            args,
-            name: self.name,
-            per_item: self.per_item,
-        };
-        f(&mut inner)
-    }
-
     pub fn heap(&self) -> &Heap {
         self.ctx.heap()
     }

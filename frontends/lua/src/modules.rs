@@ -12,7 +12,7 @@
 
 use full_moon::ast::{self, Ast, Expression, FunctionArgs, Prefix, Suffix};
 use full_moon::visitors::Visitor;
-use weft_ir::modules::{Loader, ModuleErrors, ModuleFile, ModuleProgram};
+use weft_ir::modules::{Loader, ModuleErrors, ModuleFile, ModuleProgram, dir_of};
 use weft_ir::{Registry, SourceDiagnostic};
 
 use crate::lower::{Broken, Unit, lower_units};
@@ -47,14 +47,6 @@ struct Parsed {
     ast: Ast,
     name: Option<String>,
     optional: bool,
-}
-
-/// The folder part of a path (`""` for a bare file name).
-fn dir_of(path: &str) -> &str {
-    match path.rfind('/') {
-        Some(i) => &path[..i],
-        None => "",
-    }
 }
 
 /// The path of a module file: `./rel` beside an entry in the current folder, which is

@@ -8,7 +8,7 @@
 //! by a name computed at run time (`__import__(name)`) may be any file the host lists as
 //! importable.
 
-use weft_ir::modules::{Loader, ModuleErrors, ModuleFile, ModuleProgram};
+use weft_ir::modules::{Loader, ModuleErrors, ModuleFile, ModuleProgram, dir_of};
 use weft_ir::source_map::Marks;
 use weft_ir::{Node, Registry, SourceDiagnostic};
 
@@ -35,10 +35,6 @@ pub fn compile_program(
             diagnostics: vec![diagnostics::internal()],
         })
     })
-}
-
-fn dir_of(path: &str) -> &str {
-    path.rfind('/').map_or("", |i| &path[..i])
 }
 
 fn join(dir: &str, rel: &str) -> String {
@@ -76,8 +72,8 @@ fn build(
     let mut diags: Vec<SourceDiagnostic> = Vec::new();
     let mut marks = Marks::new();
     let mut loaders = Vec::new();
-    let mut uses_classes = false;
     let mut uses_enum = false;
+    let mut base = 0;
     let mut main = Node::Null;
     let mut queue: Vec<Queued> = vec![(String::new(), None, None)];
     let mut seen: Vec<String> = Vec::new();
@@ -106,17 +102,15 @@ fn build(
             }
             continue;
         };
-        let base = files
-            .iter()
-            .map(|f| f.base + f.text.len() + 1)
-            .max()
-            .unwrap_or(0);
+        let file_base = base;
+        base += text.len() + 1;
         files.push(ModuleFile {
-            path: path.clone(),
-            text: text.clone(),
-            base,
+            path,
+            text,
+            base: file_base,
         });
-        let suite = match parse::parse_at(&text, base) {
+        let text = &files[files.len() - 1].text;
+        let suite = match parse::parse_at(text, file_base) {
             Ok(s) => s,
             Err(d) => {
                 diags.push(d);
@@ -130,10 +124,9 @@ fn build(
             name.rsplit_once('.')
                 .map_or(String::new(), |(p, _)| p.to_owned())
         };
-        let unit = lower::lower_unit(&text, registry, &suite, marks, Some(&package));
+        let unit = lower::lower_unit(text, registry, &suite, marks, Some(&package));
         marks = unit.marks;
         diags.extend(unit.diags);
-        uses_classes |= unit.uses_classes;
         uses_enum |= unit.uses_enum;
         for (m, at, optional) in unit.imported {
             // `import a.b.c` needs `a`, `a.b` and `a.b.c`; `from m import x` may name an
@@ -179,7 +172,6 @@ fn build(
     if uses_enum {
         body.push(imports::enum_class());
     }
-    let _ = uses_classes;
     body.extend(imports::prelude(entry_path));
     body.extend(loaders);
     body.push(main);

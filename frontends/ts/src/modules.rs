@@ -25,9 +25,10 @@ pub use weft_ir::modules::{Loader, ModuleErrors, ModuleFile, ModuleProgram};
 use weft_ir::source_map::Marks;
 use weft_ir::{Node, Registry};
 
-use crate::lower::modules::{ModuleCtx, dir_of, module_key};
+use crate::lower::modules::{ModuleCtx, module_key};
 use crate::lower::{call, let_, lower_unit, var};
 use crate::{diagnostics, parse};
+use weft_ir::modules::dir_of;
 
 /// Whether a TypeScript/JavaScript file is a module of a multi-file program: it requires
 /// or imports a relative path, or sets CommonJS exports. A file that is not compiles as a
@@ -120,7 +121,7 @@ fn build(
         };
         if let Some(program) = program {
             let ctx = ModuleCtx {
-                dir: dir_of(&key),
+                dir: dir_of(&key).to_owned(),
                 requires: Vec::new(),
             };
             let unit = lower_unit(&text, base, registry, &program, marks, Some(ctx), false);

@@ -642,7 +642,7 @@ mod hooked {
         let list = c.alloc_list(texts)?;
         let mut args = c.args.to_vec();
         args[0] = list;
-        c.with_args(&args, builtins::print_text)
+        builtins::sub_call(c, builtins::print_text, &args)
     }
 
     /// Truthiness: `__bool__`, else `__len__`, else true.
@@ -670,10 +670,11 @@ mod hooked {
         }
     }
 
-    macro_rules! arith {
-        ($($name:ident, $dunder:literal, $rdunder:literal;)*) => {$(
+    /// Binary opcodes that try `a.dunder(b)`, then `b.reflected(a)`, then the built-in.
+    macro_rules! binary_hooks {
+        ($($name:ident, $dunder:literal, $reflected:literal;)*) => {$(
             pub(crate) fn $name(c: &mut Call<'_>) -> R {
-                match binary(c, $dunder, Some($rdunder)) {
+                match binary(c, $dunder, Some($reflected)) {
                     Some(r) => r,
                     None => ops::$name(c),
                 }
@@ -681,7 +682,7 @@ mod hooked {
         )*};
     }
 
-    arith! {
+    binary_hooks! {
         add, "__add__", "__radd__";
         sub, "__sub__", "__rsub__";
         mul, "__mul__", "__rmul__";
@@ -725,18 +726,7 @@ mod hooked {
         }
     }
 
-    macro_rules! compare {
-        ($($name:ident, $dunder:literal, $reflected:literal;)*) => {$(
-            pub(crate) fn $name(c: &mut Call<'_>) -> R {
-                match binary(c, $dunder, Some($reflected)) {
-                    Some(r) => r,
-                    None => ops::$name(c),
-                }
-            }
-        )*};
-    }
-
-    compare! {
+    binary_hooks! {
         lt, "__lt__", "__gt__";
         le, "__le__", "__ge__";
         gt, "__gt__", "__lt__";
@@ -831,7 +821,7 @@ mod hooked {
                 .filter(|w| !classes::is_class(heap, *w))
                 .collect();
             let list = c.alloc_list(names)?;
-            return c.with_args(&[v, list], builtins::isinstance);
+            return builtins::sub_call(c, builtins::isinstance, &[v, list]);
         }
         builtins::isinstance(c)
     }

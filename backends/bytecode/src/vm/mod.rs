@@ -387,10 +387,19 @@ impl<'a> Vm<'a> {
         // A value that is not a closure may name one to call with a first argument of its
         // choosing (a Lua table with `__call`, a Python class or bound method).
         let mut hops = 0;
-        while self.s.heap.closure(closure).is_none()
-            && hops < 100
-            && let Some((handler, first)) = weft_stdlib::call_handler(&self.s.heap, closure)
-        {
+        let fi = loop {
+            if let Some(c) = self.s.heap.closure(closure) {
+                break c.func;
+            }
+            let handler = (hops < 100)
+                .then(|| weft_stdlib::call_handler(&self.s.heap, closure))
+                .flatten();
+            let Some((handler, first)) = handler else {
+                return Err(diag::not_callable(&weft_stdlib::describe(
+                    &self.s.heap,
+                    closure,
+                )));
+            };
             if args_at > self.s.stack.len() {
                 return Err(diag::internal("call arguments missing"));
             }
@@ -398,15 +407,8 @@ impl<'a> Vm<'a> {
             argc += 1;
             closure = handler;
             hops += 1;
-        }
-        let Some(c) = self.s.heap.closure(closure) else {
-            return Err(diag::not_callable(&weft_stdlib::describe(
-                &self.s.heap,
-                closure,
-            )));
         };
         let prog = self.prog;
-        let fi = c.func;
         let f = prog
             .funcs
             .get(fi as usize)

@@ -73,14 +73,6 @@ pub fn module_key(dir: &str, spec: &str) -> Option<String> {
     Some(key)
 }
 
-/// The folder part of a module key.
-pub fn dir_of(key: &str) -> String {
-    match key.rfind('/') {
-        Some(i) => key[..i].to_owned(),
-        None => String::new(),
-    }
-}
-
 impl Lowerer<'_> {
     /// `require(spec)` in a module: the call of the program's `%require` with the key.
     pub(crate) fn lower_require(&mut self, spec: &str, span: swc_common::Span) -> Node {

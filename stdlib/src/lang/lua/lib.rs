@@ -199,11 +199,7 @@ fn lib_call(c: &mut Call<'_>, a: &Args<'_>, line: Option<(String, i64)>) -> F {
             })
         }
         "gmatch.step" => gmatch_step(c, a),
-        "rawequal" => one(Value::Bool(super::meta::raw_equal(
-            c.heap(),
-            a.get(0),
-            a.get(1),
-        ))),
+        "rawequal" => one(Value::Bool(c.heap().equal(a.get(0), a.get(1)))),
         "setmetatable" => {
             let t = a.get(0);
             if !matches!(table::view(c.heap(), t), Some(table::View::Table { .. })) {

@@ -182,18 +182,6 @@ pub(crate) enum Cmp {
     Le,
 }
 
-/// Lua's raw equality: numbers by value, strings by content, the rest by identity.
-pub(crate) fn raw_equal(heap: &Heap, a: Value, b: Value) -> bool {
-    match (a, b) {
-        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
-            (x as f64) == y && weft_runtime::num::float_to_int_exact(y) == Some(x)
-        }
-        (Value::Str(_), Value::Str(_)) => heap.str(a) == heap.str(b),
-        (Value::Float(x), Value::Float(y)) => x == y,
-        _ => a == b,
-    }
-}
-
 /// `a == b`, `a < b` or `a <= b` with Lua's rules and metamethods.
 pub(crate) fn compare(
     c: &mut Call<'_>,
@@ -202,7 +190,8 @@ pub(crate) fn compare(
     b: Value,
 ) -> Result<bool, RuntimeError> {
     if cmp == Cmp::Eq {
-        if raw_equal(c.heap(), a, b) {
+        // Raw equality: numbers by value, strings by content, the rest by identity.
+        if c.heap().equal(a, b) {
             return Ok(true);
         }
         if !(matches!(a, Value::Obj(_)) && matches!(b, Value::Obj(_))) {

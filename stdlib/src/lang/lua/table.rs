@@ -156,14 +156,7 @@ pub(crate) fn get(heap: &Heap, t: Value, k: Value) -> Option<Value> {
         && let Some(name) = heap.str(k)
         && !name.starts_with(TAG)
     {
-        return Some(
-            match view {
-                View::Table { hash, .. } => obj(heap, hash).and_then(|m| m.get(name)),
-                View::Record(o) => obj(heap, o).and_then(|m| m.get(name)),
-                View::List(_) => None,
-            }
-            .unwrap_or(Value::Null),
-        );
+        return Some(str_entry(heap, view, name));
     }
     let Ok(key) = key(heap, k) else {
         return Some(Value::Null);
@@ -191,15 +184,21 @@ pub(crate) fn get(heap: &Heap, t: Value, k: Value) -> Option<Value> {
 /// `t[name]` for a string key, without metamethods (nil when `t` is not indexable).
 pub(crate) fn get_str(heap: &Heap, t: Value, name: &str) -> Value {
     match view(heap, t) {
-        Some(View::Table { hash, .. }) if !name.starts_with(TAG) => obj(heap, hash)
-            .and_then(|m| m.get(name))
-            .unwrap_or(Value::Null),
-        Some(v @ View::Table { .. }) => hash_get(heap, v, &Key::Str(name.to_owned())),
-        Some(View::Record(o)) => obj(heap, o)
-            .and_then(|m| m.get(name))
-            .unwrap_or(Value::Null),
-        _ => Value::Null,
+        Some(v @ View::Table { .. }) if name.starts_with(TAG) => {
+            hash_get(heap, v, &Key::Str(name.to_owned()))
+        }
+        Some(v) => str_entry(heap, v, name),
+        None => Value::Null,
     }
+}
+
+/// The entry of a string key that does not start with the tag (stored as itself).
+fn str_entry(heap: &Heap, view: View, name: &str) -> Value {
+    match view {
+        View::Table { hash: o, .. } | View::Record(o) => obj(heap, o).and_then(|m| m.get(name)),
+        View::List(_) => None,
+    }
+    .unwrap_or(Value::Null)
 }
 
 fn hash_get(heap: &Heap, view: View, key: &Key) -> Value {

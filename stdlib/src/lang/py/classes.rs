@@ -413,7 +413,7 @@ pub(crate) fn exception_class(c: &mut Call<'_>) -> R {
     let bases = c.alloc_list(Vec::new())?;
     let name_v = c.alloc_str(ty)?;
     let args = [name_v, bases, ns, c.arg(1)];
-    c.with_args(&args, new_class)
+    super::builtins::sub_call(c, new_class, &args)
 }
 
 /// The builtin exception type an instance of a script's class derives from, if any.
